@@ -1,0 +1,17 @@
+"""The `teiedit` command: one small click command per stage, registered on one group.
+
+Each stage keeps its command next to its code (`teiedit/<stage>/command.py`) and is added
+here with `main.add_command`; a stage that does not work yet is simply not registered.
+"""
+
+from __future__ import annotations
+
+import click
+
+from teiedit import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="teiedit")
+def main() -> None:
+    """Encode scholarly articles as TEI P5, validate TEI, publish it as HTML and PDF."""
