@@ -159,6 +159,7 @@ class Document:
     back: Node = field(default_factory=lambda: Node("back"))
     lang: str = "en"
     options: dict[str, str] = field(default_factory=dict)  # recorded in revisionDesc
+    standoff: list = field(default_factory=list)  # lxml listPerson/listOrg/listPlace (enrich)
 
     def inlines(self) -> Iterator[Inline]:
         for part in (self.front, self.body, self.back):
