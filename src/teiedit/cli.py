@@ -9,9 +9,17 @@ from __future__ import annotations
 import click
 
 from teiedit import __version__
+from teiedit.build import build
+from teiedit.encode.command import encode
+from teiedit.render.command import render_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="teiedit")
 def main() -> None:
     """Encode scholarly articles as TEI P5, validate TEI, publish it as HTML and PDF."""
+
+
+main.add_command(encode)
+main.add_command(build)
+main.add_command(render_command)

@@ -157,6 +157,7 @@ class Document:
     front: Node = field(default_factory=lambda: Node("front"))
     body: Node = field(default_factory=lambda: Node("body"))
     back: Node = field(default_factory=lambda: Node("back"))
+    title_notes: list[Anchor] = field(default_factory=list)  # notes called from the title
     lang: str = "en"
     options: dict[str, str] = field(default_factory=dict)  # recorded in revisionDesc
     standoff: list = field(default_factory=list)  # lxml listPerson/listOrg/listPlace (enrich)

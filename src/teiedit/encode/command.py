@@ -1,0 +1,68 @@
+"""`teiedit encode`: extracted article text → TEI P5."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from teiedit.encode.pipeline import encode_source
+from teiedit.encode.source import Diagnostics, read_source
+from teiedit.serialize.tei import serialize, to_tree
+from teiedit.xmlio import TeieditError, write_atomic
+
+
+def encode_file(source: Path, *, lang: str = "en", keep_lines: bool = True,
+                metadata: Path | None = None, diag: Diagnostics | None = None) -> bytes:
+    """Encode one source file and return the TEI document as UTF-8 bytes."""
+    diag = diag or Diagnostics(str(source))
+    doc = encode_source(read_source(source, diag), diag, lang=lang, keep_lines=keep_lines,
+                        metadata=metadata)
+    return serialize(to_tree(doc))
+
+
+def metadata_beside(source: Path) -> Path | None:
+    """The edition's metadata file, SOURCE.toml, when there is one."""
+    candidate = source.with_suffix(".toml")
+    return candidate if candidate.is_file() else None
+
+
+def fail(error: TeieditError) -> None:
+    click.echo(f"teiedit: error: {error}", err=True)
+    sys.exit(1)
+
+
+@click.command()
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the TEI (default: standard output).")
+@click.option("--lines/--no-lines", default=True, show_default=True,
+              help="Keep the source's line breaks as <lb/>.")
+@click.option("--lang", default="en", show_default=True, help="Language of the article's body.")
+@click.option("--metadata", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="TOML file with what the text does not say (licence, DOI…). "
+                   "Default: SOURCE.toml beside the source, if present.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit code 1).")
+def encode(source: Path, output: Path | None, lines: bool, lang: str, metadata: Path | None,
+           strict: bool) -> None:
+    """Encode SOURCE, an article's text extracted from its PDF, as TEI P5.
+
+    Warnings (what was recovered or not found) go to standard error.
+    """
+    diag = Diagnostics(str(source))
+    try:
+        data = encode_file(source, lang=lang, keep_lines=lines,
+                           metadata=metadata or metadata_beside(source), diag=diag)
+    except TeieditError as e:
+        fail(e)
+    for w in diag.report():
+        click.echo(w, err=True)
+    if strict and diag.warnings:
+        fail(TeieditError(f"{len(diag.warnings)} warning(s) with --strict; nothing written",
+                          file=source))
+    if output is None:
+        sys.stdout.buffer.write(data)
+    else:
+        write_atomic(output, data)
+        click.echo(f"wrote {output}", err=True)

@@ -1,0 +1,68 @@
+"""TEI → the source text it was encoded from: the proof that nothing was lost.
+
+Each `<lb n="K"/>` starts source line K; notes are separate flows whose first line gets its
+number back; hyphens come back at `lb rend="hyphen"`; furniture is written on its own lines.
+Text outside any line (the rebuilt title, the header) was never in the source and is skipped.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from teiedit import TEI_NS
+from teiedit.serialize.tei import BLOCKS
+
+T = f"{{{TEI_NS}}}"
+SKIP = {f"{T}teiHeader", f"{T}standOff", f"{T}corr", f"{T}reg", f"{T}expan"}
+
+
+class _Flow:
+    """One stream of lines (the main text, or one note)."""
+
+    def __init__(self, lines: dict[int, str], prefix: str = "") -> None:
+        self.lines = lines
+        self.current: int | None = None
+        self.prefix = prefix
+
+    def add(self, text: str | None) -> None:
+        if text and self.current is not None:
+            self.lines[self.current] += text
+
+    def new_line(self, lb: etree._Element) -> None:
+        rend = (lb.get("rend") or "").split()
+        if "hyphen" in rend and self.current is not None:
+            self.lines[self.current] += "-"
+        if lb.get("type") == "inferred" or lb.get("n") is None:
+            return
+        self.current = int(lb.get("n"))
+        self.lines[self.current] = self.prefix + (" " if "indent" in rend else "")
+        self.prefix = ""
+
+
+def _walk(el: etree._Element, flow: _Flow, lines: dict[int, str]) -> None:
+    block = el.tag in BLOCKS
+    if not block:
+        flow.add(el.text)
+    for child in el:
+        tag = child.tag
+        if tag in SKIP or not isinstance(tag, str):
+            pass
+        elif tag == f"{T}lb":
+            flow.new_line(child)
+        elif tag == f"{T}note":
+            labelled = child.find(f"{T}label") is not None
+            _walk(child, _Flow(lines, "" if labelled else f"{child.get('n')} "), lines)
+            if flow.current is not None and not labelled:
+                flow.add(child.get("n"))
+        else:
+            _walk(child, flow, lines)
+        if not block:
+            flow.add(child.tail)
+
+
+def regenerate(tree: etree._ElementTree) -> str:
+    """The source text, line for line (trailing spaces dropped, blank lines where none stood)."""
+    lines: dict[int, str] = {}
+    _walk(tree.getroot(), _Flow(lines), lines)
+    last = max(lines, default=0)
+    return "\n".join(lines.get(k, "").rstrip() for k in range(1, last + 1)) + "\n"
