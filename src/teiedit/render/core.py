@@ -1,0 +1,84 @@
+"""The render stage: one TEI edition → HTML reading edition, print PDF, XSL-FO.
+
+Everything is produced in memory first and written (atomically) only when every requested
+output succeeded, so a failure never leaves a half-rendered edition behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from lxml import etree
+
+from teiedit.render.pdf import html_to_pdf
+from teiedit.render.xslt import transform
+from teiedit.xmlio import TeieditError, read_untrusted, write_atomic
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+FORMATS = ("html", "pdf", "fo")
+# The index and chronology pages written beside the document page.
+HTML_PAGES = ("text", "persons", "organisations", "places", "chronology")
+
+# A validator returns problems as (line, message); render refuses an invalid edition
+# unless forced. The build wires the validate stage in here.
+Validator = Callable[[etree._ElementTree, Path], list[tuple[int | None, str]]]
+
+
+def check_tei(tree: etree._ElementTree, path: Path) -> None:
+    """Refuse what is not a TEI document at all: that is never rendered, even with force."""
+    root = tree.getroot()
+    name = etree.QName(root)
+    if name.namespace != TEI_NS or name.localname not in ("TEI", "teiCorpus"):
+        raise TeieditError(f"not a TEI document: the root element is <{root.tag}>, expected "
+                           f"<TEI> in the namespace {TEI_NS}", file=path, line=root.sourceline)
+
+
+def html_page_name(base: str, page: str) -> str:
+    return f"{base}.html" if page == "text" else f"{base}.{page}.html"
+
+
+def render_outputs(tree: etree._ElementTree, base: str, to: Iterable[str],
+                   tei_href: str) -> dict[str, bytes]:
+    """All requested outputs as {file name: bytes}, without touching the disk."""
+    params = {"base": base, "tei-href": tei_href}
+    out: dict[str, bytes] = {}
+    if "html" in to:
+        for page in HTML_PAGES:
+            html = transform("html.xsl", tree, {**params, "page": page})
+            out[html_page_name(base, page)] = html.encode("utf-8")
+    if "pdf" in to:
+        out[f"{base}.pdf"] = html_to_pdf(transform("print.xsl", tree, params), f"{base}.pdf")
+    if "fo" in to:
+        out[f"{base}.fo"] = transform("fo.xsl", tree, params).encode("utf-8")
+    return out
+
+
+def render(edition_path: str | Path, to: set[str], out_dir: str | Path, *,
+           force: bool = False, validator: Validator | None = None) -> list[Path]:
+    """Render `edition_path` to the formats in `to` ("html", "pdf", "fo") inside `out_dir`.
+
+    Returns the files written. The TEI file is copied beside the HTML so that its
+    "TEI source file" link works. Raises TeieditError for unreadable, non-TEI or (unless
+    `force`) invalid input and for stylesheet errors; then nothing is written.
+    """
+    unknown = set(to) - set(FORMATS)
+    if unknown:
+        raise TeieditError(f"unknown output format(s): {', '.join(sorted(unknown))}; "
+                           f"choose from {', '.join(FORMATS)}")
+    src = Path(edition_path)
+    tree = read_untrusted(src)
+    check_tei(tree, src)
+    if validator is not None and not force:
+        problems = validator(tree, src)
+        if problems:
+            line, message = problems[0]
+            more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+            raise TeieditError(f"invalid TEI: {message}{more}; fix it, or render anyway "
+                               "with --force", file=src, line=line)
+    dest = Path(out_dir)
+    base = src.stem
+    outputs = render_outputs(tree, base, to, src.name)
+    if "html" in to and (dest / src.name).resolve() != src.resolve():
+        outputs[src.name] = src.read_bytes()
+    return [write_atomic(dest / name, data) for name, data in outputs.items()]

@@ -1,0 +1,246 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Shared layer of every teiedit output (HTML reading edition, print HTML, XSL-FO):
+  labels, numbering and identifiers, register (standOff) lookup, date normalisation and
+  formatting, and the text-level rules that hold whatever the output format is.
+  Output-specific stylesheets import this module and add their own element rules.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:t="urn:teiedit:xslt"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all">
+
+  <!-- File name (without extension) of the outputs, so pages can link to each other. -->
+  <xsl:param name="base" as="xs:string" select="'edition'"/>
+  <!-- Relative link to the TEI file the edition was made from. -->
+  <xsl:param name="tei-href" as="xs:string" select="$base || '.xml'"/>
+
+  <xsl:variable name="t:labels" select="doc('labels.xml')/*:labels"/>
+  <xsl:key name="t:id" match="*[@xml:id]" use="@xml:id"/>
+  <xsl:key name="t:refs" match="text//*[@ref]" use="tokenize(@ref)[starts-with(., '#')] ! substring(., 2)"/>
+
+  <xsl:variable name="t:months" as="xs:string+" select="('January', 'February', 'March', 'April',
+      'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December')"/>
+
+  <!-- ===== Labels ===== -->
+  <xsl:function name="t:label" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="($t:labels/*:label[@key = $key], $key)[1] ! string(.)"/>
+  </xsl:function>
+
+  <!-- ===== Document-level facts ===== -->
+  <xsl:function name="t:title" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="ts" select="root($doc)//teiHeader/fileDesc/titleStmt/title"/>
+    <xsl:variable name="main" select="($ts[@type = 'main'][not(@xml:lang) or @xml:lang = root($doc)/*/@xml:lang], $ts)[1]"/>
+    <xsl:sequence select="(normalize-space($main)[.], t:label('untitled'))[1]"/>
+  </xsl:function>
+
+  <!-- The short title of running heads: the main title up to its first colon. -->
+  <xsl:function name="t:short-title" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="normalize-space(replace(t:title($doc), ':.*$', ''))"/>
+  </xsl:function>
+
+  <xsl:function name="t:person-name" as="xs:string">
+    <xsl:param name="name" as="element()?"/>
+    <xsl:sequence select="if ($name/(forename | surname)) then normalize-space(string-join($name/(forename | surname | roleName), ' ')) else normalize-space($name)"/>
+  </xsl:function>
+
+  <xsl:function name="t:authors" as="xs:string*">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="root($doc)//teiHeader/fileDesc/titleStmt/author ! (if (persName) then t:person-name(persName[1]) else normalize-space(.))"/>
+  </xsl:function>
+
+  <!-- Bibliographic description of the printed source: authors, title, then where it appeared. -->
+  <xsl:function name="t:source-citation" as="xs:string?">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="b" select="(root($doc)//sourceDesc/biblStruct)[1]"/>
+    <xsl:if test="$b">
+      <xsl:sequence select="normalize-space(string-join((
+          string-join($b/analytic/author ! (if (persName) then t:person-name(persName[1]) else normalize-space(.)), ', ')[.] ! (. || '.'),
+          $b/analytic/title[1] ! ('“' || normalize-space(.) || '.”'),
+          t:source-container($doc)), ' '))"/>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- Journal, volume, year, pages and DOI of the printed source. -->
+  <xsl:function name="t:source-container" as="xs:string?">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="b" select="(root($doc)//sourceDesc/biblStruct)[1]"/>
+    <xsl:variable name="m" select="$b/monogr"/>
+    <xsl:variable name="pages" select="$m/imprint/biblScope[@unit = 'page']"/>
+    <xsl:sequence select="normalize-space(string-join((
+        string-join(($m/title[1] ! normalize-space(.),
+          $m/imprint/biblScope[@unit = ('volume', 'issue')] ! normalize-space(.)), ' '),
+        $m/imprint/date[1] ! ('(' || normalize-space(.) || ')' || ($pages ! (': ' || normalize-space(.))) || '.'),
+        $b/idno[@type = 'DOI'] ! ('DOI: ' || normalize-space(.))), ' '))[.]"/>
+  </xsl:function>
+
+  <!-- ===== Identifiers and numbering ===== -->
+  <xsl:function name="t:note-id" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="($note/@xml:id, 'note-' || count($note/preceding::note) + 1)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="t:note-mark" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="if ($note/@n = '*') then '∗' else ($note/@n, string(count($note/preceding::note[not(@n = '*')]) + 1))[1]"/>
+  </xsl:function>
+
+  <!-- Page-break anchors: "p128"; a page break inside a note gets the note's id as well. -->
+  <xsl:function name="t:pb-id" as="xs:string">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:variable name="n" select="replace(($pb/@n, string(count($pb/preceding::pb) + 1))[1], '[^\p{L}\p{N}_-]', '_')"/>
+    <xsl:variable name="note" select="$pb/ancestor::note[1]"/>
+    <xsl:variable name="same" select="$pb/preceding::pb[@n = $pb/@n][ancestor::note[1] is $note or (empty($note) and empty(ancestor::note))]"/>
+    <xsl:sequence select="'p' || $n || ($note ! ('-' || t:note-id(.))) || (if ($same) then '-' || count($same) + 1 else '')"/>
+  </xsl:function>
+
+  <!-- Occurrence anchors of names and dates in the text, shared by text and index pages. -->
+  <xsl:function name="t:occ-id" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="'occ' || count($el/preceding::*[self::persName or self::orgName or self::placeName or self::date][ancestor::text]) + 1"/>
+  </xsl:function>
+
+  <!-- The printed page a node stands on (its preceding page break), or () before the first. -->
+  <xsl:function name="t:page-of" as="xs:string?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="$node/preceding::pb[1]/@n/string()"/>
+  </xsl:function>
+
+  <!-- ===== Registers ===== -->
+  <xsl:function name="t:entity" as="element()?">
+    <xsl:param name="el" as="element()"/>
+    <xsl:variable name="ref" select="tokenize($el/@ref)[starts-with(., '#')][1]"/>
+    <xsl:sequence select="if ($ref) then key('t:id', substring($ref, 2), root($el))[self::person or self::org or self::place or self::personGrp][1] else ()"/>
+  </xsl:function>
+
+  <xsl:function name="t:entity-kind" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="if ($el/self::persName or $el/self::person or $el/self::personGrp) then 'persons'
+        else if ($el/self::orgName or $el/self::org) then 'organisations' else 'places'"/>
+  </xsl:function>
+
+  <xsl:function name="t:entity-names" as="element()*">
+    <xsl:param name="entity" as="element()"/>
+    <xsl:sequence select="$entity/(persName | orgName | placeName | name)"/>
+  </xsl:function>
+
+  <xsl:function name="t:entity-name" as="xs:string">
+    <xsl:param name="entity" as="element()"/>
+    <xsl:variable name="names" select="t:entity-names($entity)"/>
+    <xsl:variable name="primary" select="($names[not(@xml:lang) or @xml:lang = 'en'], $names)[1]"/>
+    <xsl:sequence select="(t:person-name($primary)[.], string($entity/@xml:id))[1]"/>
+  </xsl:function>
+
+  <!-- Sort key of an index entry: surname first for persons. -->
+  <xsl:function name="t:entity-sort-key" as="xs:string">
+    <xsl:param name="entity" as="element()"/>
+    <xsl:variable name="pn" select="($entity/persName[not(@xml:lang) or @xml:lang = 'en'], $entity/persName)[1]"/>
+    <xsl:sequence select="lower-case(if ($pn/surname) then normalize-space(string-join(($pn/surname, $pn/forename), ' ')) else t:entity-name($entity))"/>
+  </xsl:function>
+
+  <xsl:function name="t:entity-other-names" as="element()*">
+    <xsl:param name="entity" as="element()"/>
+    <xsl:variable name="main" select="t:entity-name($entity)"/>
+    <xsl:sequence select="t:entity-names($entity)[t:person-name(.) ne $main]"/>
+  </xsl:function>
+
+  <xsl:function name="t:life-dates" as="xs:string?">
+    <xsl:param name="entity" as="element()"/>
+    <xsl:variable name="b" select="$entity/birth[1] ! t:date-value(.)"/>
+    <xsl:variable name="d" select="$entity/death[1] ! t:date-value(.)"/>
+    <xsl:sequence select="if ($b or $d) then (if ($b) then t:format-iso($b) else '?') || ' – ' || (if ($d) then t:format-iso($d) else '?') else ()"/>
+  </xsl:function>
+
+  <xsl:function name="t:entity-description" as="xs:string*">
+    <xsl:param name="entity" as="element()"/>
+    <xsl:sequence select="$entity/(occupation | desc | note) ! normalize-space(.)"/>
+  </xsl:function>
+
+  <!-- ===== Dates ===== -->
+  <!-- The normalized value of a dating element: @when, else the start of its range. -->
+  <xsl:function name="t:date-value" as="xs:string?">
+    <xsl:param name="d" as="element()"/>
+    <xsl:sequence select="($d/@when, $d/@from, $d/@notBefore, $d/@to, $d/@notAfter)[1] ! normalize-space(.)"/>
+  </xsl:function>
+
+  <!-- "1953-05-12" → "12 May 1953", "1950-03" → "March 1950"; anything else as given. -->
+  <xsl:function name="t:format-iso" as="xs:string">
+    <xsl:param name="iso" as="xs:string"/>
+    <xsl:analyze-string select="$iso" regex="^(-?\d{{4}})(-(\d{{2}}))?(-(\d{{2}}))?$">
+      <xsl:matching-substring>
+        <xsl:variable name="m" select="if (regex-group(3)) then xs:integer(regex-group(3)) else 0"/>
+        <xsl:sequence select="string-join((
+            if (regex-group(5)) then string(xs:integer(regex-group(5))) else (),
+            if ($m ge 1 and $m le 12) then $t:months[$m] else (),
+            regex-group(1)), ' ')"/>
+      </xsl:matching-substring>
+      <xsl:non-matching-substring><xsl:sequence select="$iso"/></xsl:non-matching-substring>
+    </xsl:analyze-string>
+  </xsl:function>
+
+  <!-- Human label of a dating element: a single day/month/year or a range. -->
+  <xsl:function name="t:date-label" as="xs:string">
+    <xsl:param name="d" as="element()"/>
+    <xsl:variable name="from" select="($d/@from, $d/@notBefore)[1]"/>
+    <xsl:variable name="to" select="($d/@to, $d/@notAfter)[1]"/>
+    <xsl:sequence select="if ($d/@when) then t:format-iso($d/@when)
+        else if ($from or $to) then string-join(($from ! t:format-iso(.), $to ! t:format-iso(.)), ' – ')
+        else normalize-space($d)"/>
+  </xsl:function>
+
+  <!-- ===== Text-level rules shared by every output ===== -->
+  <!-- Print furniture (running heads, page numbers) is not part of the text. -->
+  <xsl:template match="fw"/>
+  <xsl:template match="teiHeader | standOff | facsimile"/>
+
+  <!-- A line break inside a word (break="no") joins the two halves: drop the whitespace
+       the source may keep around it. -->
+  <xsl:template match="text()[following-sibling::node()[1][self::lb[@break = 'no']]]" priority="1">
+    <xsl:value-of select="replace(., '\s+$', '')"/>
+  </xsl:template>
+  <xsl:template match="text()[preceding-sibling::node()[1][self::lb[@break = 'no']]]" priority="2">
+    <xsl:variable name="s" select="replace(., '^\s+', '')"/>
+    <xsl:value-of select="if (following-sibling::node()[1][self::lb[@break = 'no']]) then replace($s, '\s+$', '') else $s"/>
+  </xsl:template>
+
+  <!-- Plain text of a block for snippets: no print furniture, no notes other than the block's own. -->
+  <xsl:function name="t:plain-texts" as="text()*">
+    <xsl:param name="block" as="element()"/>
+    <xsl:sequence select="$block//text()[not(ancestor::fw)][not(ancestor::note except $block/ancestor-or-self::note)]"/>
+  </xsl:function>
+
+  <!-- The sentence around an element, as plain text, for the chronology. -->
+  <xsl:function name="t:sentence-around" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:variable name="block" select="($el/ancestor::*[self::p or self::note or self::head or self::item or self::cell or self::quote][1], $el/..)[1]"/>
+    <xsl:variable name="texts" select="t:plain-texts($block)"/>
+    <xsl:variable name="before" select="string-join($texts[. &lt;&lt; $el])"/>
+    <xsl:variable name="after" select="string-join($texts[. &gt;&gt; $el][not(ancestor::* intersect $el)])"/>
+    <xsl:variable name="head" select="replace($before, '^.*[.!?]\s+(\p{Lu})', '$1', 's')"/>
+    <xsl:variable name="tail" select="replace($after, '^(.*?[.!?])(\s.*)?$', '$1', 's')"/>
+    <xsl:variable name="s" select="normalize-space($head || normalize-space($el) || $tail)"/>
+    <xsl:sequence select="if (string-length($s) gt 320) then substring($s, 1, 317) || '…' else $s"/>
+  </xsl:function>
+  <!-- Whether a line break needs a space in the reading text: not inside a word, and only
+       when the source has no whitespace of its own on either side. -->
+  <xsl:function name="t:lb-space" as="xs:string">
+    <xsl:param name="lb" as="element()"/>
+    <xsl:variable name="prev" select="$lb/preceding-sibling::node()[1]"/>
+    <xsl:variable name="next" select="$lb/following-sibling::node()[1]"/>
+    <xsl:sequence select="if ($lb/@break = 'no' or empty($prev) or empty($next)
+        or ($prev/self::text() and matches($prev, '\s$')) or ($next/self::text() and matches($next, '^\s'))
+        or $next/self::lb or $next/self::pb or $prev/self::pb) then '' else ' '"/>
+  </xsl:function>
+
+  <!-- Text direction of a language tag, for right-to-left scripts. -->
+  <xsl:function name="t:dir" as="xs:string?">
+    <xsl:param name="lang" as="xs:string?"/>
+    <xsl:sequence select="if (matches(($lang, '')[1], '^(ar|he|fa|ur|yi|ps|syr|dv)(-|$)|-(Arab|Hebr|Syrc|Thaa)(-|$)', 'i')) then 'rtl' else ()"/>
+  </xsl:function>
+</xsl:stylesheet>

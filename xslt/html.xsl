@@ -1,0 +1,278 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Screen reading edition. One run writes one page, chosen by $page:
+  'text' (the document), 'persons', 'organisations', 'places' (indexes) or 'chronology'.
+  Every page is self-contained: its CSS and script are inlined, nothing is fetched.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:t="urn:teiedit:xslt"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all" expand-text="yes">
+
+  <xsl:import href="xhtml.xsl"/>
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+
+  <xsl:param name="page" as="xs:string" select="'text'"/>
+
+  <xsl:variable name="t:doc" select="/"/>
+  <xsl:variable name="t:pages" as="map(xs:string, xs:string)" select="map{
+      'text': $base || '.html', 'persons': $base || '.persons.html',
+      'organisations': $base || '.organisations.html', 'places': $base || '.places.html',
+      'chronology': $base || '.chronology.html'}"/>
+  <xsl:variable name="t:notes" select="//text//note"/>
+  <xsl:variable name="t:names" select="//text//(persName | orgName | placeName)"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="heading" select="if ($page = 'text') then t:title(.)
+        else if ($page = 'chronology') then t:label('chronology')
+        else t:label('index-of') || ' ' || lower-case(t:label($page))"/>
+    <html lang="{(/*/@xml:lang, 'en')[1]}">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title><xsl:value-of select="if ($page = 'text') then $heading else $heading || ' — ' || t:short-title(.)"/></title>
+        <meta name="generator" content="teiedit"/>
+        <style><xsl:value-of select="unparsed-text('assets/edition.css')"/></style>
+      </head>
+      <body class="page-{$page}">
+        <a class="skip" href="#main">{t:label('skip')}</a>
+        <header class="site">
+          <nav aria-label="{t:label('edition-nav')}">
+            <ul>
+              <xsl:for-each select="('text', 'persons', 'organisations', 'places', 'chronology')">
+                <li><a href="{$t:pages(.)}">
+                  <xsl:if test=". = $page"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+                  <xsl:value-of select="t:label(.)"/></a></li>
+              </xsl:for-each>
+              <li><a href="{$tei-href}" type="application/tei+xml">{t:label('tei-file')}</a></li>
+            </ul>
+          </nav>
+        </header>
+        <main id="main">
+          <xsl:choose>
+            <xsl:when test="$page = 'text'"><xsl:call-template name="t:text-page"/></xsl:when>
+            <xsl:when test="$page = 'chronology'">
+              <h1>{$heading}</h1><xsl:call-template name="t:chronology"/></xsl:when>
+            <xsl:when test="$page = ('persons', 'organisations', 'places')">
+              <h1>{$heading}</h1><xsl:call-template name="t:index"/></xsl:when>
+            <xsl:otherwise>
+              <xsl:message terminate="yes" error-code="t:page">unknown page '{$page}'</xsl:message>
+            </xsl:otherwise>
+          </xsl:choose>
+        </main>
+        <xsl:if test="$page = 'text'"><script><xsl:value-of select="unparsed-text('assets/edition.js')"/></script></xsl:if>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- ===== The document page ===== -->
+  <xsl:template name="t:text-page">
+    <xsl:if test="not(//text/front/docTitle)">
+      <h1 class="doc-title"><xsl:value-of select="t:title(.)"/></h1>
+    </xsl:if>
+    <xsl:variable name="heads" select="//text//head[not(@type = 'sub')][parent::div or parent::div1 or parent::div2 or parent::div3]"/>
+    <div class="tools">
+      <input type="checkbox" id="show-lines"/>
+      <label for="show-lines">{t:label('show-lines')}</label>
+    </div>
+    <xsl:if test="$heads">
+      <nav class="toc" aria-labelledby="toc-h">
+        <h2 id="toc-h">{t:label('contents')}</h2>
+        <ol>
+          <xsl:for-each select="$heads">
+            <li class="toc{t:heading-level(.)}"><a href="#{t:div-id(..)}">
+              <xsl:call-template name="t:lang-attrs"><xsl:with-param name="el" select="(ancestor-or-self::*[@xml:lang])[last()]"/></xsl:call-template>
+              <xsl:apply-templates mode="t:plain"/></a></li>
+          </xsl:for-each>
+          <xsl:if test="$t:notes"><li><a href="#notes">{t:label('notes')}</a></li></xsl:if>
+          <li><a href="#about">{t:label('about')}</a></li>
+        </ol>
+      </nav>
+    </xsl:if>
+    <article>
+      <xsl:call-template name="t:text-body"/>
+    </article>
+    <xsl:if test="$t:notes">
+      <section class="footnotes" id="notes" aria-labelledby="notes-h">
+        <h2 id="notes-h">{t:label('notes')}</h2>
+        <xsl:apply-templates select="$t:notes" mode="t:note-body"/>
+      </section>
+    </xsl:if>
+    <xsl:call-template name="t:about"/>
+  </xsl:template>
+
+  <!-- Text of a heading for the contents: no notes, no milestones. -->
+  <xsl:template match="note | fw" mode="t:plain"/>
+  <xsl:template match="lb" mode="t:plain"><xsl:value-of select="t:lb-space(.)"/></xsl:template>
+
+  <!-- A note call; the note itself is listed under "Notes" and, with script, opens in place. -->
+  <xsl:template match="note">
+    <xsl:variable name="id" select="t:note-id(.)"/>
+    <a class="noteref" id="ref-{$id}" href="#{$id}" role="doc-noteref" aria-label="{t:label('note')} {t:note-mark(.)}"><sup>{t:note-mark(.)}</sup></a>
+  </xsl:template>
+
+  <xsl:template match="note" mode="t:note-body">
+    <xsl:variable name="id" select="t:note-id(.)"/>
+    <div class="fn" id="{$id}" role="doc-footnote">
+      <xsl:call-template name="t:lang-attrs"/>
+      <a class="fn-back" href="#ref-{$id}" aria-label="{t:label('back-to-text')} ({t:label('note')} {t:note-mark(.)})">{t:note-mark(.)}</a>
+      <xsl:choose>
+        <xsl:when test="p | ab | list | quote[p]"><xsl:apply-templates/></xsl:when>
+        <xsl:otherwise><p><xsl:apply-templates/></p></xsl:otherwise>
+      </xsl:choose>
+    </div>
+  </xsl:template>
+
+  <!-- Page breaks of the source: a visible, linkable marker. -->
+  <xsl:template match="pb">
+    <xsl:variable name="id" select="t:pb-id(.)"/>
+    <a class="pb" id="{$id}" href="#{$id}">[{t:label('page-abbr')} {(@n, '?')[1]}]</a>
+    <xsl:value-of select="t:lb-space(.)"/>
+  </xsl:template>
+
+  <!-- Registered names link to their index entry and carry a card shown on hover and focus. -->
+  <xsl:template match="persName[t:entity(.)] | orgName[t:entity(.)] | placeName[t:entity(.)]">
+    <xsl:variable name="e" select="t:entity(.)"/>
+    <xsl:variable name="id" select="t:occ-id(.)"/>
+    <span class="ent">
+      <a class="{t:name-class(.)}" id="{$id}" href="{$t:pages(t:entity-kind(.))}#{$e/@xml:id}" aria-describedby="card-{$id}">
+        <xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></a>
+      <span class="card" role="tooltip" id="card-{$id}">
+        <xsl:apply-templates select="$e" mode="t:card"/>
+      </span>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="*" mode="t:card">
+    <span class="card-name">{t:entity-name(.)}</span>
+    <xsl:for-each select="t:life-dates(.)"><span class="card-dates">{.}</span></xsl:for-each>
+    <xsl:for-each select="t:entity-description(.)"><span class="card-desc">{.}</span></xsl:for-each>
+    <xsl:for-each select="t:entity-other-names(.)">
+      <span class="card-alt"><xsl:call-template name="t:lang-attrs"/>{t:person-name(.)}</span>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Dates in a machine-readable form wherever HTML allows one. -->
+  <xsl:template match="date[t:date-value(.)[matches(., '^\d{4}(-\d{2}(-\d{2})?)?$')]]">
+    <time id="{t:occ-id(.)}" class="date" datetime="{t:date-value(.)}"><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></time>
+  </xsl:template>
+
+  <!-- ===== About this edition: source, principles, licence, citation ===== -->
+  <xsl:template name="t:about">
+    <xsl:variable name="h" select="//teiHeader"/>
+    <section class="about" id="about" aria-labelledby="about-h">
+      <h2 id="about-h">{t:label('about')}</h2>
+      <xsl:for-each select="t:source-citation(.)">
+        <h3>{t:label('source')}</h3>
+        <p class="source-citation">{.}</p>
+      </xsl:for-each>
+      <xsl:variable name="principles" select="$h/encodingDesc/(projectDesc | editorialDecl//*[p])/p[normalize-space()]"/>
+      <xsl:if test="$principles">
+        <h3>{t:label('principles')}</h3>
+        <ul><xsl:for-each select="$principles"><li><xsl:apply-templates/></li></xsl:for-each></ul>
+      </xsl:if>
+      <h3>{t:label('licence')}</h3>
+      <xsl:variable name="licence" select="$h//publicationStmt/availability"/>
+      <xsl:choose>
+        <xsl:when test="$licence//licence[@target]">
+          <p class="licence"><xsl:for-each select="$licence//licence[@target][1]"><a href="{@target}" rel="license">{(normalize-space(.)[.], @target)[1]}</a></xsl:for-each></p>
+        </xsl:when>
+        <xsl:when test="normalize-space($licence)"><p class="licence">{normalize-space($licence)}</p></xsl:when>
+        <xsl:otherwise><p class="licence">{t:label('no-licence')}</p></xsl:otherwise>
+      </xsl:choose>
+      <h3>{t:label('cite')}</h3>
+      <xsl:variable name="app" select="($h//appInfo/application)[1]"/>
+      <p class="cite"><xsl:value-of select="string-join((string-join(t:authors(.), ', ')[.] ! (. || '.'),
+          '“' || t:title(.) || '.”', t:label('tei-edition') || ($app ! (', ' || t:label('encoded-by') || ' ' || label || ' ' || @version)) || '.',
+          t:source-container(.)), ' ')"/><xsl:text> </xsl:text><a href="{$tei-href}">{$tei-href}</a></p>
+    </section>
+  </xsl:template>
+
+  <!-- ===== Index pages ===== -->
+  <xsl:template name="t:index">
+    <xsl:variable name="kind" select="$page"/>
+    <xsl:variable name="entities" select="//standOff//(person | personGrp | org | place)[t:entity-kind(.) = $kind] | //teiHeader//(listPerson | listOrg | listPlace)/(person | org | place)[t:entity-kind(.) = $kind]"/>
+    <xsl:variable name="mine" select="$t:names[t:entity-kind(.) = $kind]"/>
+    <xsl:choose>
+      <xsl:when test="$entities">
+        <ul class="index">
+          <xsl:for-each select="$entities">
+            <xsl:sort select="t:entity-sort-key(.)" lang="en"/>
+            <li id="{@xml:id}">
+              <span class="idx-name">{t:entity-name(.)}</span>
+              <xsl:for-each select="t:life-dates(.)"> ({.})</xsl:for-each>
+              <xsl:for-each select="t:entity-description(.)">. {.}</xsl:for-each>
+              <xsl:for-each select="t:entity-other-names(.)">
+                <xsl:text> · </xsl:text><span class="idx-alt"><xsl:call-template name="t:lang-attrs"/>{t:person-name(.)}</span>
+              </xsl:for-each>
+              <xsl:call-template name="t:occurrences">
+                <xsl:with-param name="occ" select="key('t:refs', @xml:id)[t:entity-kind(.) = $kind]"/>
+              </xsl:call-template>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </xsl:when>
+      <xsl:otherwise><p>{t:label('none-registered')} {lower-case(t:label($kind))}.</p></xsl:otherwise>
+    </xsl:choose>
+    <xsl:variable name="loose" select="$mine[empty(t:entity(.))]"/>
+    <xsl:if test="$loose">
+      <h2>{t:label('unregistered')}</h2>
+      <ul class="index">
+        <xsl:for-each-group select="$loose" group-by="normalize-space(string-join(t:plain-texts(.)))">
+          <xsl:sort select="lower-case(current-grouping-key())" lang="en"/>
+          <li><span class="idx-name">{current-grouping-key()}</span>
+            <xsl:call-template name="t:occurrences"><xsl:with-param name="occ" select="current-group()"/></xsl:call-template>
+          </li>
+        </xsl:for-each-group>
+      </ul>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="t:occurrences">
+    <xsl:param name="occ" as="element()*"/>
+    <xsl:if test="$occ">
+      <xsl:text>: </xsl:text>
+      <span class="occ">
+        <xsl:for-each select="$occ">
+          <xsl:if test="position() gt 1">, </xsl:if>
+          <a href="{$t:pages('text')}#{t:occ-id(.)}">{t:where(.)}</a>
+        </xsl:for-each>
+      </span>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- "p. 122", "p. 122, note 3": where an occurrence stands in the printed source. -->
+  <xsl:function name="t:where" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="(string-join((t:page-of($el) ! (t:label('page-abbr') || ' ' || .),
+        $el/ancestor::note[1] ! (t:label('in-note') || ' ' || t:note-mark(.))), ', ')[.], t:label('text'))[1]"/>
+  </xsl:function>
+
+  <!-- ===== Chronology ===== -->
+  <xsl:template name="t:chronology">
+    <xsl:variable name="dates" select="//text//date[not(ancestor::bibl or ancestor::biblStruct or ancestor::listBibl)]"/>
+    <xsl:choose>
+      <xsl:when test="$dates">
+        <table class="chronology">
+          <thead><tr><th scope="col">{t:label('date')}</th><th scope="col">{t:label('as-written')}</th>
+            <th scope="col">{t:label('context')}</th><th scope="col">{t:label('where')}</th></tr></thead>
+          <tbody>
+            <xsl:for-each select="$dates">
+              <xsl:sort select="empty(t:date-value(.))"/>
+              <xsl:sort select="t:date-value(.)"/>
+              <tr>
+                <td><xsl:if test="t:date-value(.)"><time datetime="{t:date-value(.)}">{t:date-label(.)}</time></xsl:if></td>
+                <td><xsl:call-template name="t:lang-attrs"><xsl:with-param name="el" select="(ancestor-or-self::*[@xml:lang])[last()]"/></xsl:call-template>{normalize-space(string-join(t:plain-texts(.)))}</td>
+                <td><xsl:call-template name="t:lang-attrs"><xsl:with-param name="el" select="(ancestor-or-self::*[@xml:lang])[last()]"/></xsl:call-template>{t:sentence-around(.)}</td>
+                <td><a href="{$t:pages('text')}#{t:occ-id(.)}">{t:where(.)}</a></td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </xsl:when>
+      <xsl:otherwise><p>{t:label('no-dates')}</p></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,61 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Print edition: HTML with CSS Paged Media for WeasyPrint (B5 pages, running heads,
+  footnotes at the foot of the page where they are called, the Serbian summary on its own page).
+  Shares every structural rule with the screen edition through xhtml.xsl.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:t="urn:teiedit:xslt"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all" expand-text="yes">
+
+  <xsl:import href="xhtml.xsl"/>
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+
+  <!-- A string as a CSS string literal. -->
+  <xsl:function name="t:css-string" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="'&quot;' || replace(replace($s, '\\', '\\\\'), '&quot;', '\\&quot;') || '&quot;'"/>
+  </xsl:function>
+
+  <xsl:template match="/">
+    <html lang="{(/*/@xml:lang, 'en')[1]}">
+      <head>
+        <meta charset="utf-8"/>
+        <title>{t:title(.)}</title>
+        <style>
+          <xsl:value-of select="unparsed-text('assets/print.css')"/>
+          @page :left {{ @top-left {{ content: {t:css-string(string-join(t:authors(.), ', '))}; }} }}
+          @page :right {{ @top-right {{ content: {t:css-string(t:short-title(.))}; }} }}
+        </style>
+      </head>
+      <body>
+        <xsl:if test="not(//text/front/docTitle)">
+          <h1 class="doc-title">{t:title(.)}</h1>
+        </xsl:if>
+        <xsl:call-template name="t:text-body"/>
+        <xsl:for-each select="t:source-citation(.)">
+          <p class="colophon">{t:label('source')}: {.}</p>
+        </xsl:for-each>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- A footnote stays where it is called; CSS floats it to the foot of that page. -->
+  <xsl:template match="note">
+    <span class="footnote" data-mark="{t:note-mark(.)}">
+      <xsl:call-template name="t:lang-attrs"/>
+      <xsl:apply-templates/>
+    </span>
+  </xsl:template>
+  <xsl:template match="note//p | note//ab">
+    <span class="p"><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <xsl:template match="pb">
+    <span class="pb">[{(@n, '?')[1]}]</span>
+    <xsl:value-of select="t:lb-space(.)"/>
+  </xsl:template>
+</xsl:stylesheet>

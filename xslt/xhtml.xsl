@@ -1,0 +1,166 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  HTML layer shared by the screen reading edition (html.xsl) and the print edition (print.xsl):
+  how TEI structures and phrases become HTML elements. The two editions override only what
+  differs between screen and paper: notes, names, page breaks and the page around the text.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:t="urn:teiedit:xslt"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all">
+
+  <xsl:import href="common.xsl"/>
+
+  <!-- lang (and dir for right-to-left scripts) from @xml:lang. -->
+  <xsl:template name="t:lang-attrs">
+    <xsl:param name="el" as="element()?" select="."/>
+    <xsl:if test="$el/@xml:lang">
+      <xsl:attribute name="lang" select="$el/@xml:lang"/>
+      <xsl:if test="t:dir($el/@xml:lang)"><xsl:attribute name="dir" select="t:dir($el/@xml:lang)"/></xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="t:class">
+    <xsl:param name="names" as="xs:string*"/>
+    <xsl:variable name="c" select="string-join(($names, @type ! ('type-' || replace(., '\s+', '-'))), ' ')"/>
+    <xsl:if test="$c"><xsl:attribute name="class" select="$c"/></xsl:if>
+  </xsl:template>
+
+  <!-- ===== The text ===== -->
+  <xsl:template name="t:text-body">
+    <xsl:apply-templates select="/TEI/text | /teiCorpus/TEI/text | /text"/>
+  </xsl:template>
+
+  <xsl:template match="text">
+    <div class="tei-text"><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></div>
+  </xsl:template>
+  <xsl:template match="front | body | back">
+    <div class="{local-name()}"><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></div>
+  </xsl:template>
+
+  <xsl:template match="docTitle">
+    <h1 class="doc-title"><xsl:apply-templates select="titlePart[1]"/></h1>
+    <xsl:for-each select="titlePart[position() gt 1]">
+      <p class="title-part"><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></p>
+    </xsl:for-each>
+  </xsl:template>
+  <xsl:template match="titlePart"><xsl:apply-templates/></xsl:template>
+  <xsl:template match="docAuthor | byline | docImprint | docDate">
+    <p class="{local-name()}"><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:function name="t:div-id" as="xs:string">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="($div/@xml:id, 'sec' || string-join(($div/ancestor-or-self::div ! (count(preceding-sibling::div) + 1)) ! string(.), '.') || '-' || $div/ancestor::*[self::front or self::body or self::back][1]/local-name())[1]"/>
+  </xsl:function>
+
+  <xsl:template match="div | div1 | div2 | div3">
+    <xsl:element name="{if (head[not(@type = 'sub')]) then 'section' else 'div'}">
+      <xsl:attribute name="id" select="t:div-id(.)"/>
+      <xsl:call-template name="t:class"><xsl:with-param name="names" select="'div'"/></xsl:call-template>
+      <xsl:call-template name="t:lang-attrs"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Heading level from the nesting depth: h1 is the document title. -->
+  <xsl:function name="t:heading-level" as="xs:integer">
+    <xsl:param name="head" as="element()"/>
+    <xsl:sequence select="min((6, 1 + count($head/ancestor::*[self::div or self::div1 or self::div2 or self::div3][head[not(@type = 'sub')]])))"/>
+  </xsl:function>
+
+  <xsl:template match="head">
+    <xsl:element name="h{t:heading-level(.)}">
+      <xsl:call-template name="t:lang-attrs"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="head[@type = 'sub'] | list/head | listBibl/head | lg/head">
+    <p class="subhead"><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="p | ab">
+    <p><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="list | listBibl">
+    <xsl:apply-templates select="head"/>
+    <ul><xsl:call-template name="t:lang-attrs"/>
+      <xsl:for-each select="* except head"><li><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></li></xsl:for-each>
+    </ul>
+  </xsl:template>
+
+  <xsl:template match="lg"><div class="lg"><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></div></xsl:template>
+  <xsl:template match="l"><span class="l"><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></span></xsl:template>
+
+  <xsl:template match="table">
+    <table><xsl:apply-templates select="head" mode="t:caption"/><tbody><xsl:apply-templates select="row"/></tbody></table>
+  </xsl:template>
+  <xsl:template match="head" mode="t:caption"><caption><xsl:apply-templates/></caption></xsl:template>
+  <xsl:template match="row"><tr><xsl:apply-templates/></tr></xsl:template>
+  <xsl:template match="cell"><td><xsl:apply-templates/></td></xsl:template>
+
+  <xsl:template match="quote[parent::div or parent::body or parent::back or parent::front]">
+    <blockquote><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></blockquote>
+  </xsl:template>
+  <xsl:template match="quote | q | said">
+    <q><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></q>
+  </xsl:template>
+
+  <!-- ===== Phrases ===== -->
+  <xsl:template match="foreign | term | mentioned | distinct | seg | s | w | c | pc | num | measure | unclear | add | bibl | idno | pubPlace | publisher | biblScope | author | editor | orgName/orgName | address | addrLine">
+    <span class="{local-name()}"><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:template match="label">
+    <span class="label"><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:template match="note/label[1][not(preceding-sibling::node()[normalize-space()])]"/>
+  <xsl:template match="emph | hi[matches(@rend, 'italic')] | title[not(@level = 'a')]">
+    <i><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></i>
+  </xsl:template>
+  <xsl:template match="title[@level = 'a']">“<xsl:apply-templates/>”</xsl:template>
+  <xsl:template match="hi[matches(@rend, 'bold')]"><b><xsl:apply-templates/></b></xsl:template>
+  <xsl:template match="hi[matches(@rend, 'sup')]"><sup><xsl:apply-templates/></sup></xsl:template>
+  <xsl:template match="hi[matches(@rend, 'sub')]"><sub><xsl:apply-templates/></sub></xsl:template>
+  <xsl:template match="hi[matches(@rend, 'small-?caps')]"><span class="smallcaps"><xsl:apply-templates/></span></xsl:template>
+  <xsl:template match="del"><del><xsl:apply-templates/></del></xsl:template>
+  <xsl:template match="gap">[…]</xsl:template>
+  <xsl:template match="choice">
+    <xsl:variable name="shown" select="(corr, reg, expan, *)[1]"/>
+    <xsl:variable name="other" select="(sic, orig, abbr)[1]"/>
+    <span class="choice">
+      <xsl:if test="$other and $shown is (corr, reg, expan)[1]"><xsl:attribute name="title" select="normalize-space($other)"/></xsl:if>
+      <xsl:apply-templates select="$shown/node()"/>
+    </span>
+  </xsl:template>
+
+  <!-- Links only to the web or inside the document: never to local files. -->
+  <xsl:template match="ref[@target] | ptr[@target]">
+    <xsl:variable name="target" select="tokenize(@target)[1]"/>
+    <xsl:choose>
+      <xsl:when test="matches($target, '^(https?://|#)')">
+        <a href="{$target}"><xsl:apply-templates/><xsl:if test="self::ptr"><xsl:value-of select="$target"/></xsl:if></a>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates/><xsl:if test="self::ptr"><xsl:value-of select="$target"/></xsl:if></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Names and dates: a plain, identified span; the screen edition makes them links. -->
+  <xsl:template match="persName | orgName | placeName | date">
+    <span id="{t:occ-id(.)}" class="{t:name-class(.)}"><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:function name="t:name-class" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="if ($el/self::date) then 'date' else 'name ' || t:entity-kind($el)"/>
+  </xsl:function>
+
+  <!-- Line beginnings: invisible in the reading text, shown by the line view. -->
+  <xsl:template match="lb">
+    <span class="lb{if (@rend = 'hyphen') then ' hyphen' else ''}{if (@rend = 'indent') then ' indent' else ''}" data-n="{@n}"></span>
+    <xsl:value-of select="t:lb-space(.)"/>
+  </xsl:template>
+
+  <xsl:template match="cb | milestone | anchor | index | interp | interpGrp | link | linkGrp | span | spanGrp"/>
+</xsl:stylesheet>
