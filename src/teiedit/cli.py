@@ -12,6 +12,7 @@ from teiedit import __version__
 from teiedit.build import build
 from teiedit.encode.command import encode
 from teiedit.render.command import render_command
+from teiedit.schema.command import schema_group
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -23,3 +24,4 @@ def main() -> None:
 main.add_command(encode)
 main.add_command(build)
 main.add_command(render_command)
+main.add_command(schema_group)

@@ -1,0 +1,36 @@
+"""`teiedit schema build`: compile an ODD into the schemas the validate stage loads."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from teiedit.schema.build import DEFAULT_ODD, build_outputs
+from teiedit.xmlio import TeieditError, write_atomic
+
+
+@click.group(name="schema")
+def schema_group() -> None:
+    """Compile the project's TEI customization (an ODD) into RELAX NG, XSD, Schematron, HTML."""
+
+
+@schema_group.command(name="build")
+@click.argument("odd", required=False, type=click.Path(dir_okay=False, path_type=Path),
+                default=DEFAULT_ODD)
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="Folder for the compiled schemas (default: beside the ODD).")
+@click.option("--source", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The TEI P5 specification (p5subset.xml) for moduleRef and changes to TEI.")
+def build(odd: Path, out_dir: Path | None, source: Path | None) -> None:
+    """Compile ODD (default schema/teiedit.odd) into <ident>.rng/.xsd/.sch/-reference.html."""
+    try:
+        files = build_outputs(odd, source)
+    except TeieditError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(1)
+    target = out_dir if out_dir is not None else odd.parent
+    for name, data in files.items():
+        write_atomic(target / name, data)
+        click.echo(str(target / name))

@@ -1,0 +1,688 @@
+"""Read an ODD and resolve it against the TEI source into one flat set of specifications.
+
+This is the Python counterpart of the TEI Stylesheets' odd2odd step: moduleRef selects
+specifications from p5subset.xml, the ODD's own elementSpec/classSpec/macroSpec/dataSpec
+add, change, replace or delete them, class memberships are collected, and references to
+things the customization left out are pruned. Every problem is a TeieditError with the ODD
+file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from lxml import etree
+
+from teiedit.schema import patterns as P
+from teiedit.xmlio import TeieditError, read_untrusted
+
+TEI = "http://www.tei-c.org/ns/1.0"
+RNG = "http://relaxng.org/ns/structure/1.0"
+SCH = "http://purl.oclc.org/dsdl/schematron"
+EGXML = "http://www.tei-c.org/ns/Examples"
+XML = "http://www.w3.org/XML/1998/namespace"
+NS = {"t": TEI, "rng": RNG, "sch": SCH}
+
+SPEC_KINDS = {"elementSpec": "element", "classSpec": "class", "macroSpec": "macro",
+              "dataSpec": "data"}
+# schemaSpec children that pick one specification from the source by key
+SELECTORS = {"moduleRef", "elementRef", "classRef", "macroRef", "dataRef"}
+
+
+@dataclass
+class ValItem:
+    ident: str
+    gloss: str = ""
+    desc: str = ""
+
+
+@dataclass
+class AttDef:
+    """One attribute definition; None fields were not given (they matter for mode="change")."""
+
+    ident: str
+    mode: str = "add"
+    usage: str | None = None
+    datatype: P.Pattern | None = None
+    list_occurs: tuple[int, int] | None = None
+    val_type: str | None = None
+    values: list[ValItem] | None = None
+    default: str | None = None
+    ns: str | None = None
+    gloss: str | None = None
+    desc: str | None = None
+    examples: list[etree._Element] = field(default_factory=list)
+    origin: str = ""
+    line: int | None = None
+
+    def merged(self, change: AttDef) -> AttDef:
+        """This definition with the fields a mode="change" attDef gives replaced."""
+        new = replace(self)
+        for name in ("usage", "datatype", "list_occurs", "default", "ns", "gloss", "desc"):
+            if getattr(change, name) is not None:
+                setattr(new, name, getattr(change, name))
+        if change.examples:
+            new.examples = change.examples
+        if change.values is not None:
+            if change.val_type is not None:
+                new.val_type = change.val_type
+            if change.val_mode == "change" and self.values is not None:
+                keep = {v.ident: v for v in self.values}
+                for v in change.values:
+                    keep[v.ident] = v
+                for gone in change.deleted_values:
+                    keep.pop(gone, None)
+                new.values = list(keep.values())
+            else:
+                new.values = change.values
+        new.origin = change.origin or self.origin
+        return new
+
+    val_mode: str = "add"
+    deleted_values: tuple[str, ...] = ()
+
+
+@dataclass
+class Spec:
+    kind: str
+    ident: str
+    file: str
+    line: int | None
+    module: str | None = None
+    ns: str | None = None
+    name: str | None = None  # altIdent: the element's name when it differs from ident
+    class_type: str | None = None  # "model" or "atts" for classSpec
+    gloss: str = ""
+    desc: str = ""
+    examples: list[etree._Element] = field(default_factory=list)
+    member_of: dict[str, int | None] = field(default_factory=dict)
+    content: P.Pattern | None = None
+    attdefs: dict[str, AttDef] = field(default_factory=dict)
+    constraints: dict[str, etree._Element] = field(default_factory=dict)
+
+    @property
+    def element_name(self) -> str:
+        return self.name or self.ident
+
+
+@dataclass
+class Schema:
+    """A resolved customization: what the generators need and nothing about how it was made."""
+
+    ident: str
+    file: str
+    start: list[str]
+    ns: str
+    prefix: str
+    specs: dict[str, Spec]
+    members: dict[str, list[str]]  # model class -> live member idents (elements and classes)
+    sch_ns: dict[str, str]
+    title: str = ""
+
+    def elements(self) -> list[Spec]:
+        return [s for s in self.specs.values() if s.kind == "element"]
+
+    def of_kind(self, kind: str) -> list[Spec]:
+        return [s for s in self.specs.values() if s.kind == kind]
+
+    def attributes(self, spec: Spec) -> list[AttDef]:
+        """The effective attributes of an element or attribute class, inheritance applied."""
+        return list(_effective_atts(self, spec.ident, ()).values())
+
+
+def _effective_atts(schema: Schema, ident: str, seen: tuple[str, ...]) -> dict[str, AttDef]:
+    spec = schema.specs[ident]
+    out: dict[str, AttDef] = {}
+    for cls in spec.member_of:
+        parent = schema.specs.get(cls)
+        if parent is not None and parent.kind == "class" and parent.class_type == "atts":
+            out.update(_effective_atts(schema, cls, (*seen, ident)))
+    for a in spec.attdefs.values():
+        if a.mode == "delete":
+            out.pop(a.ident, None)
+        elif a.mode == "ref":
+            if a.origin in schema.specs and a.origin not in seen:
+                found = _effective_atts(schema, a.origin, (*seen, ident)).get(a.ident)
+                if found is not None:
+                    out[a.ident] = found
+        elif a.mode == "change" and a.ident in out:
+            out[a.ident] = out[a.ident].merged(a)
+        else:
+            out[a.ident] = replace(a, mode="add")
+    return out
+
+
+# --------------------------------------------------------------------------- reading specs
+
+
+def _text(el: etree._Element | None) -> str:
+    return " ".join("".join(el.itertext()).split()) if el is not None else ""
+
+
+def _lang_pick(parent: etree._Element, tag: str, lang: str) -> etree._Element | None:
+    """The gloss/desc in the documentation language, else one without a language."""
+    found = parent.findall(f"{{{TEI}}}{tag}")
+    for el in found:
+        if el.get(f"{{{XML}}}lang") == lang:
+            return el
+    for el in found:
+        if el.get(f"{{{XML}}}lang") in (None, "en", "mul"):
+            return el
+    return None
+
+
+def _occ(el: etree._Element, file: str, default_max: int = 1) -> tuple[int, int]:
+    def num(name: str, default: int) -> int:
+        v = el.get(name)
+        if v is None:
+            return default
+        if v == "unbounded":
+            return P.UNBOUNDED
+        if not v.isdigit():
+            raise TeieditError(f"@{name}={v!r} is not a number or 'unbounded'",
+                               file=file, line=el.sourceline)
+        return int(v)
+    lo, hi = num("minOccurs", 1), num("maxOccurs", default_max)
+    if hi != P.UNBOUNDED and hi < lo:
+        hi = lo if el.get("maxOccurs") is None else hi
+        if hi < lo:
+            raise TeieditError(f"maxOccurs {hi} is below minOccurs {lo}", file=file,
+                               line=el.sourceline)
+    return lo, hi
+
+
+def _dataref(el: etree._Element, file: str) -> P.Pattern:
+    if el.get("key"):
+        return P.Ref("data", el.get("key"), line=el.sourceline)
+    if el.get("ref"):
+        return P.Ref("any", el.get("ref"), line=el.sourceline)
+    name = el.get("name")
+    if not name:
+        raise TeieditError("dataRef needs @key, @name or @ref", file=file, line=el.sourceline)
+    params = [("pattern", el.get("restriction"))] if el.get("restriction") else []
+    params += [(f.get("name"), f.get("value")) for f in el.findall(f"{{{TEI}}}dataFacet")]
+    return P.Data(name, tuple(params))
+
+
+def read_pattern(el: etree._Element, file: str) -> P.Pattern:
+    """One pure-ODD or RELAX NG element as a pattern."""
+    ns, tag = etree.QName(el).namespace, etree.QName(el).localname
+    kids = [c for c in el if isinstance(c.tag, str)
+            and etree.QName(c).namespace in (TEI, RNG)
+            and etree.QName(c).localname not in ("desc", "gloss", "documentation")]
+    if ns == TEI:
+        if tag in ("sequence", "alternate"):
+            items = [read_pattern(c, file) for c in kids]
+            body = P.seq(items) if tag == "sequence" else P.alt(items)
+            if tag == "sequence" and len(items) > 1:
+                body = P.Seq(tuple(items))
+            return P.occurs(body, *_occ(el, file))
+        if tag in ("elementRef", "classRef", "macroRef"):
+            kind = {"elementRef": "element", "classRef": "class", "macroRef": "macro"}[tag]
+            key = el.get("key")
+            if not key:
+                raise TeieditError(f"{tag} without @key", file=file, line=el.sourceline)
+            ref = P.Ref(kind, key, el.get("expand") if kind == "class" else None,
+                        line=el.sourceline)
+            if kind == "class" and el.get("except"):
+                ref = replace(ref, expand=f"{ref.expand or 'alternation'}"
+                              f"|except={el.get('except')}")
+            return P.occurs(ref, *_occ(el, file))
+        if tag == "dataRef":
+            return _dataref(el, file)
+        if tag == "textNode":
+            return P.Text()
+        if tag == "empty":
+            return P.Empty()
+        if tag == "anyElement":
+            return P.occurs(P.AnyElement(tuple((el.get("require") or "").split()),
+                                         tuple((el.get("except") or "").split())),
+                            *_occ(el, file))
+        if tag == "valList":
+            return P.alt([P.Value(v.get("ident")) for v in el.findall(f"{{{TEI}}}valItem")])
+        if tag in ("content", "datatype"):
+            return P.seq([read_pattern(c, file) for c in kids])
+    elif ns == RNG:
+        items = [read_pattern(c, file) for c in kids]
+        if tag in ("group", "element") and tag == "group":
+            return P.seq(items)
+        if tag == "choice":
+            return P.alt(items)
+        if tag == "interleave":
+            return P.Interleave(tuple(items)) if len(items) > 1 else P.seq(items)
+        if tag in ("optional", "zeroOrMore", "oneOrMore"):
+            lo, hi = {"optional": (0, 1), "zeroOrMore": (0, P.UNBOUNDED),
+                      "oneOrMore": (1, P.UNBOUNDED)}[tag]
+            return P.Repeat(P.seq(items), lo, hi)
+        if tag == "mixed":
+            return P.Interleave((P.Repeat(P.Text(), 0, P.UNBOUNDED), P.seq(items)))
+        if tag == "ref":
+            return P.Ref("any", el.get("name"), line=el.sourceline)
+        if tag == "text":
+            return P.Text()
+        if tag == "empty":
+            return P.Empty()
+        if tag == "notAllowed":
+            return P.NotAllowed()
+        if tag == "data":
+            params = tuple((p.get("name"), (p.text or "")) for p in el.findall(f"{{{RNG}}}param"))
+            return P.Data(el.get("type"), params)
+        if tag == "value":
+            return P.Value(el.text or "", el.get("type", "token"))
+        if tag == "list":
+            return P.ListOf(P.seq(items))
+    raise TeieditError(f"unsupported pattern <{tag}> in content ({ns}); use pure ODD "
+                       "(sequence, alternate, elementRef, classRef, macroRef, dataRef, "
+                       "textNode, empty, anyElement)", file=file, line=el.sourceline)
+
+
+def _read_attdef(el: etree._Element, origin: str, file: str, lang: str) -> AttDef:
+    a = AttDef(ident=el.get("ident") or "", mode=el.get("mode", "add"), usage=el.get("usage"),
+               ns=el.get("ns"), origin=origin, line=el.sourceline)
+    if not a.ident:
+        raise TeieditError("attDef without @ident", file=file, line=el.sourceline)
+    dt = el.find(f"{{{TEI}}}datatype")
+    if dt is not None:
+        a.datatype = read_pattern(dt, file)
+        lo, hi = _occ(dt, file)
+        a.list_occurs = (lo, hi) if (lo, hi) != (1, 1) else None
+        if a.list_occurs is None and a.mode != "change":
+            a.list_occurs = None
+    vl = el.find(f"{{{TEI}}}valList")
+    if vl is not None:
+        a.val_type = vl.get("type", "open")
+        a.val_mode = vl.get("mode", "add")
+        a.values = [ValItem(v.get("ident"), _text(_lang_pick(v, "gloss", lang)),
+                            _text(_lang_pick(v, "desc", lang)))
+                    for v in vl.findall(f"{{{TEI}}}valItem") if v.get("mode") != "delete"]
+        a.deleted_values = tuple(v.get("ident") for v in vl.findall(f"{{{TEI}}}valItem")
+                                 if v.get("mode") == "delete")
+    dv = el.find(f"{{{TEI}}}defaultVal")
+    if dv is not None:
+        a.default = (dv.text or "").strip()
+    g, d = _lang_pick(el, "gloss", lang), _lang_pick(el, "desc", lang)
+    a.gloss = _text(g) if g is not None else None
+    a.desc = _text(d) if d is not None else None
+    a.examples = el.findall(f"{{{TEI}}}exemplum")
+    return a
+
+
+def read_spec(el: etree._Element, file: str, lang: str = "en") -> Spec:
+    """A specification element as a Spec (content, classes, attributes, constraints)."""
+    kind = SPEC_KINDS[etree.QName(el).localname]
+    ident = el.get("ident")
+    if not ident:
+        raise TeieditError(f"<{etree.QName(el).localname}> without @ident", file=file,
+                           line=el.sourceline)
+    alt = el.find(f"{{{TEI}}}altIdent")
+    spec = Spec(kind=kind, ident=ident, file=file, line=el.sourceline, module=el.get("module"),
+                ns=el.get("ns"), name=_text(alt) if alt is not None else None,
+                class_type=el.get("type") if kind == "class" else None)
+    spec.gloss = _text(_lang_pick(el, "gloss", lang))
+    spec.desc = _text(_lang_pick(el, "desc", lang))
+    spec.examples = el.findall(f"{{{TEI}}}exemplum")
+    classes = el.find(f"{{{TEI}}}classes")
+    if classes is not None:
+        for m in classes.findall(f"{{{TEI}}}memberOf"):
+            spec.member_of[m.get("key")] = m.sourceline if m.get("mode") != "delete" else None
+    content = el.find(f"{{{TEI}}}content")
+    if content is not None:
+        spec.content = read_pattern(content, file)
+    for attlist in el.iter(f"{{{TEI}}}attList"):
+        for ad in attlist.iter(f"{{{TEI}}}attDef"):
+            a = _read_attdef(ad, ident, file, lang)
+            spec.attdefs[a.ident] = a
+        for ar in attlist.iter(f"{{{TEI}}}attRef"):
+            if not (ar.get("class") and ar.get("name")):
+                raise TeieditError("attRef needs @class and @name", file=file,
+                                   line=ar.sourceline)
+            spec.attdefs[ar.get("name")] = AttDef(ar.get("name"), mode="ref",
+                                                  origin=ar.get("class"), line=ar.sourceline)
+    for cs in el.findall(f"{{{TEI}}}constraintSpec"):
+        spec.constraints[cs.get("ident") or f"c{cs.sourceline}"] = cs
+    return spec
+
+
+def _merge_change(old: Spec, new: Spec, el: etree._Element) -> Spec:
+    """Apply an ODD's mode="change" spec to the spec it changes."""
+    out = replace(old, member_of=dict(old.member_of), attdefs=dict(old.attdefs),
+                  constraints=dict(old.constraints))
+    out.file, out.line = new.file, new.line
+    if new.gloss:
+        out.gloss = new.gloss
+    if new.desc:
+        out.desc = new.desc
+    if new.examples:
+        out.examples = new.examples
+    if new.name:
+        out.name = new.name
+    if new.ns:
+        out.ns = new.ns
+    classes = el.find(f"{{{TEI}}}classes")
+    if classes is not None:
+        if classes.get("mode") == "replace":
+            out.member_of = {}
+        for key, line in new.member_of.items():
+            if line is None:
+                out.member_of.pop(key, None)
+            else:
+                out.member_of[key] = line
+    if new.content is not None:
+        out.content = new.content
+    for ident, a in new.attdefs.items():
+        prev = out.attdefs.get(ident)
+        if a.mode == "delete":
+            out.attdefs[ident] = a
+        elif a.mode == "change" and prev is not None:
+            out.attdefs[ident] = prev.merged(a)
+        else:
+            out.attdefs[ident] = a if a.mode == "change" else replace(a, mode="add")
+    for ident, cs in new.constraints.items():
+        if cs.get("mode") == "delete":
+            out.constraints.pop(ident, None)
+        else:
+            out.constraints[ident] = cs
+    return out
+
+
+# --------------------------------------------------------------------------- the source
+
+
+class Source:
+    """The TEI specification (p5subset.xml), indexed by ident and by module."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.file = str(path)
+        tree = read_untrusted(path, max_bytes=256 * 1024 * 1024)
+        self.specs: dict[str, etree._Element] = {}
+        self.modules: dict[str, list[str]] = {}
+        for el in tree.getroot().iter(*(f"{{{TEI}}}{k}" for k in SPEC_KINDS)):
+            ident = el.get("ident")
+            self.specs[ident] = el
+            self.modules.setdefault(el.get("module", ""), []).append(ident)
+        root = tree.getroot()
+        ed = root.find(f".//{{{TEI}}}editionStmt")
+        self.edition = _text(ed)
+
+
+_SOURCE_CACHE: dict[str, Source] = {}
+
+
+def load_source(path: str | Path) -> Source:
+    key = str(Path(path).resolve())
+    if key not in _SOURCE_CACHE:
+        _SOURCE_CACHE[key] = Source(path)
+    return _SOURCE_CACHE[key]
+
+
+# --------------------------------------------------------------------------- compiling
+
+
+def _schema_spec(root: etree._Element, file: str) -> etree._Element:
+    if etree.QName(root).localname == "schemaSpec" and etree.QName(root).namespace == TEI:
+        return root
+    found = root.findall(f".//{{{TEI}}}schemaSpec")
+    if not found:
+        raise TeieditError("no <schemaSpec> in this ODD (a TEI ODD declares its schema in "
+                           "tei:schemaSpec)", file=file, line=root.sourceline)
+    return found[0]
+
+
+def _spec_elements(scope: etree._Element, file: str, seen: set[str]):
+    """Spec elements in document order, following specGrpRef into specGrp (local or file)."""
+    for el in scope:
+        if not isinstance(el.tag, str) or etree.QName(el).namespace != TEI:
+            continue
+        local = etree.QName(el).localname
+        if local in SPEC_KINDS or local in SELECTORS:
+            yield el, file
+        elif local == "specGrpRef":
+            target = el.get("target", "")
+            path, _, frag = target.partition("#")
+            if path:
+                p = Path(file).parent / path
+                root = read_untrusted(p).getroot()
+                sub_file = str(p)
+            else:
+                root, sub_file = el.getroottree().getroot(), file
+            key = f"{sub_file}#{frag}"
+            if key in seen:
+                raise TeieditError(f"specGrpRef {target!r} includes itself", file=file,
+                                   line=el.sourceline)
+            grp = root if not frag else next(
+                (g for g in root.iter() if g.get(f"{{{XML}}}id") == frag), None)
+            if grp is None:
+                raise TeieditError(f"specGrpRef target {target!r} not found", file=file,
+                                   line=el.sourceline)
+            yield from _spec_elements(grp, sub_file, seen | {key})
+        elif local == "specGrp":
+            continue  # only reachable through specGrpRef
+
+
+def compile_odd(path: str | Path, source: str | Path | None = None) -> Schema:
+    """Resolve the ODD at `path` (with `source` = p5subset.xml when it selects from TEI)."""
+    file = str(path)
+    root = read_untrusted(path).getroot()
+    ss = _schema_spec(root, file)
+    lang = ss.get("docLang") or "en"
+    items = list(_spec_elements(ss, file, set()))
+    needs_source = any(etree.QName(e).localname in SELECTORS for e, _ in items) or any(
+        e.get("mode") in ("change", "delete") for e, _ in items)
+    src: Source | None = None
+    if needs_source:
+        if source is None and ss.get("source"):
+            source = Path(file).parent / ss.get("source")
+        if source is None:
+            raise TeieditError("this ODD selects or changes TEI specifications but no TEI "
+                               "source was given; pass --source p5subset.xml", file=file,
+                               line=ss.sourceline)
+        if not Path(source).is_file():
+            raise TeieditError(f"TEI source {source} not found; pass --source p5subset.xml",
+                               file=file, line=ss.sourceline)
+        src = load_source(source)
+
+    specs: dict[str, Spec] = {}
+    local: dict[str, etree._Element] = {}
+    for el, f in items:
+        local_name = etree.QName(el).localname
+        if local_name == "moduleRef":
+            if el.get("url"):
+                raise TeieditError("moduleRef/@url (external RELAX NG) is not supported",
+                                   file=f, line=el.sourceline)
+            key = el.get("key", "")
+            assert src is not None
+            if key not in src.modules:
+                raise TeieditError(f"moduleRef: no module {key!r} in {src.file}", file=f,
+                                   line=el.sourceline)
+            include = set((el.get("include") or "").split())
+            exclude = set((el.get("except") or "").split())
+            for name in (include | exclude) - set(src.modules[key]):
+                raise TeieditError(f"moduleRef: module {key!r} has no element {name!r}",
+                                   file=f, line=el.sourceline)
+            for ident in src.modules[key]:
+                sel = src.specs[ident]
+                if etree.QName(sel).localname == "elementSpec" and (
+                        (include and ident not in include) or ident in exclude):
+                    continue
+                specs[ident] = read_spec(sel, src.file, lang)
+            continue
+        if local_name in SELECTORS:
+            key = el.get("key", "")
+            assert src is not None
+            if key not in src.specs:
+                raise TeieditError(f"{local_name}: {key!r} is not defined in {src.file}",
+                                   file=f, line=el.sourceline)
+            specs[key] = read_spec(src.specs[key], src.file, lang)
+            continue
+        mode = el.get("mode", "add")
+        ident = el.get("ident") or ""
+        local[ident] = el
+        if mode == "delete":
+            specs.pop(ident, None)
+            continue
+        new = read_spec(el, f, lang)
+        if mode == "change":
+            base = specs.get(ident)
+            if base is None and src is not None and ident in src.specs:
+                base = read_spec(src.specs[ident], src.file, lang)
+            if base is None:
+                raise TeieditError(f"mode=\"change\" on {ident!r}, which is not defined in "
+                                   "the ODD or the TEI source", file=f, line=el.sourceline)
+            specs[ident] = _merge_change(base, new, el)
+        else:
+            specs[ident] = new
+
+    _pull_data_specs(specs, src, file)
+    _check_references(specs, src, file)
+    _check_cycles(specs)
+    members = _class_members(specs)
+    for spec in specs.values():
+        if spec.content is not None:
+            spec.content = _prune(spec.content, specs, members)
+    start = (ss.get("start") or "TEI").split()
+    for name in start:
+        if name not in specs or specs[name].kind != "element":
+            raise TeieditError(f"schemaSpec/@start names {name!r}, which is not an element of "
+                               "this customization", file=file, line=ss.sourceline)
+    sch_ns = {"tei": TEI}
+    for sns in ss.iter(f"{{{SCH}}}ns"):
+        sch_ns[sns.get("prefix")] = sns.get("uri")
+    title = _text(root.find(f".//{{{TEI}}}titleStmt/{{{TEI}}}title"))
+    ns = ss.get("ns", TEI)
+    return Schema(ident=ss.get("ident") or "schema", file=file, start=start, ns=ns,
+                  prefix=ss.get("prefix") or "", specs=specs, members=members, sch_ns=sch_ns,
+                  title=title)
+
+
+def _all_refs(spec: Spec):
+    if spec.content is not None:
+        yield from P.refs(spec.content)
+    for a in spec.attdefs.values():
+        if a.datatype is not None:
+            yield from P.refs(a.datatype)
+
+
+def _pull_data_specs(specs: dict[str, Spec], src: Source | None, file: str) -> None:
+    """Datatypes and macros referenced but not selected come from the source, as in odd2odd."""
+    todo = list(specs.values())
+    while todo:
+        spec = todo.pop()
+        for r in _all_refs(spec):
+            if r.key in specs or src is None or r.key not in src.specs:
+                continue
+            if r.kind in ("data", "macro", "any") and etree.QName(
+                    src.specs[r.key]).localname in ("dataSpec", "macroSpec"):
+                specs[r.key] = read_spec(src.specs[r.key], src.file)
+                todo.append(specs[r.key])
+
+
+def _check_references(specs: dict[str, Spec], src: Source | None, file: str) -> None:
+    """A key defined nowhere (neither here nor in TEI) is an error; left-out ones are pruned."""
+    for spec in specs.values():
+        for r in _all_refs(spec):
+            base = re.sub(r"_(alternation|sequence\w*)$", "", r.key)
+            if r.key in specs or base in specs or (src is not None and (
+                    r.key in src.specs or base in src.specs)):
+                continue
+            raise TeieditError(
+                f"{spec.kind} {spec.ident!r} refers to {r.kind if r.kind != 'any' else 'pattern'}"
+                f" {r.key!r}, which is defined neither in the ODD nor in the TEI source; "
+                "define it with an elementSpec/classSpec/macroSpec/dataSpec or fix the key",
+                file=spec.file, line=r.line or spec.line)
+        for key, line in spec.member_of.items():
+            if line is None or key in specs or (src is not None and key in src.specs):
+                continue
+            raise TeieditError(f"{spec.ident!r} is a member of class {key!r}, which is not "
+                               "defined", file=spec.file, line=line)
+
+
+def _check_cycles(specs: dict[str, Spec]) -> None:
+    state: dict[str, int] = {}
+
+    def visit(ident: str, path: list[str]) -> None:
+        state[ident] = 1
+        spec = specs[ident]
+        for parent in spec.member_of:
+            if parent not in specs or specs[parent].kind != "class":
+                continue
+            if state.get(parent) == 1:
+                cycle = " → ".join([*path[path.index(parent):], parent]) if parent in path \
+                    else f"{ident} → {parent}"
+                raise TeieditError(f"cyclic class membership: {cycle}; a class cannot be "
+                                   "(indirectly) a member of itself", file=spec.file,
+                                   line=spec.member_of[parent] or spec.line)
+            if state.get(parent) is None:
+                visit(parent, [*path, parent])
+        state[ident] = 2
+
+    for ident, spec in specs.items():
+        if spec.kind == "class" and ident not in state:
+            visit(ident, [ident])
+
+
+def _class_members(specs: dict[str, Spec]) -> dict[str, list[str]]:
+    """Model class → members that lead to at least one element (empty classes vanish)."""
+    direct: dict[str, list[str]] = {}
+    for spec in specs.values():
+        if spec.kind not in ("element", "class"):
+            continue
+        for key, line in spec.member_of.items():
+            target = specs.get(key)
+            if line is not None and target is not None and target.kind == "class" \
+                    and target.class_type == "model":
+                if spec.kind == "class" and spec.class_type != "model":
+                    continue
+                direct.setdefault(key, []).append(spec.ident)
+    live: dict[str, bool] = {}
+
+    def is_live(ident: str) -> bool:
+        if specs[ident].kind == "element":
+            return True
+        if ident not in live:
+            live[ident] = False
+            live[ident] = any(is_live(m) for m in direct.get(ident, []))
+        return live[ident]
+
+    return {c: [m for m in ms if is_live(m)] for c, ms in direct.items() if is_live(c)}
+
+
+class _Gone(P.Pattern):
+    """Marker for a reference to something this customization does not contain."""
+
+
+_GONE = _Gone()
+
+
+def _prune(p: P.Pattern, specs: dict[str, Spec], members: dict[str, list[str]]) -> P.Pattern:
+    """Drop references to left-out elements and empty classes, as the TEI odd2odd does."""
+    out = _prune_rec(p, specs, members)
+    return P.Empty() if out is _GONE else out
+
+
+def _prune_rec(p, specs, members):
+    if isinstance(p, P.Ref):
+        key = re.sub(r"_(alternation|sequence\w*)$", "", p.key)
+        target = specs.get(key)
+        if target is None:
+            return _GONE
+        if target.kind == "class" and target.class_type == "model" and key not in members:
+            return _GONE
+        return p
+    if isinstance(p, P.Seq | P.Alt | P.Interleave):
+        kept = [q for q in (_prune_rec(i, specs, members) for i in p.items) if q is not _GONE]
+        if not kept:
+            return _GONE
+        if isinstance(p, P.Seq):
+            return P.Seq(tuple(kept)) if len(kept) > 1 else kept[0]
+        if isinstance(p, P.Alt):
+            return P.alt(kept)
+        return P.Interleave(tuple(kept)) if len(kept) > 1 else kept[0]
+    if isinstance(p, P.Repeat):
+        inner = _prune_rec(p.item, specs, members)
+        return _GONE if inner is _GONE else P.Repeat(inner, p.min, p.max)
+    if isinstance(p, P.ListOf):
+        inner = _prune_rec(p.item, specs, members)
+        return _GONE if inner is _GONE else P.ListOf(inner)
+    return p
