@@ -10,3 +10,10 @@ except PackageNotFoundError:  # running from a source tree without installation
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
+
+def validate(*args, **kwargs):
+    """Validate TEI files; see `teiedit.gate.api.validate` (imported on first use, so that
+    `import teiedit` stays fast)."""
+    from teiedit.gate.api import validate as _validate
+
+    return _validate(*args, **kwargs)

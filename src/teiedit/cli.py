@@ -11,6 +11,7 @@ import click
 from teiedit import __version__
 from teiedit.build import build
 from teiedit.encode.command import encode
+from teiedit.gate.command import validate_command
 from teiedit.render.command import render_command
 from teiedit.schema.command import schema_group
 
@@ -25,3 +26,4 @@ main.add_command(encode)
 main.add_command(build)
 main.add_command(render_command)
 main.add_command(schema_group)
+main.add_command(validate_command)

@@ -1,0 +1,172 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  teiedit's compact ISO Schematron compiler: turns a Schematron schema with query binding
+  xslt/xslt2/xslt3 into an XSLT 3.0 stylesheet that writes SVRL.
+
+  One mode per active pattern; within a pattern the first matching rule wins (earlier rules
+  get higher priorities), as ISO Schematron requires. Every failed assert and successful
+  report carries @location (fn:path) and @teiedit:steps, the 1-based element-child positions
+  of the context element, which teiedit maps back to line:column in the source.
+  Supported: ns, let (schema, phase, pattern, rule), phase/active, abstract rules with
+  extends, assert/report with @id/@role/@flag/@diagnostics, name, value-of, emph/dir/span,
+  diagnostics, and xsl:key / xsl:function declared in the schema.
+  Not supported (rejected with a message): abstract patterns (is-a) and sch:include.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:axsl="urn:teiedit:alias-xsl"
+    xmlns:sch="http://purl.oclc.org/dsdl/schematron"
+    xmlns:svrl="http://purl.oclc.org/dsdl/svrl"
+    xmlns:teiedit="urn:teiedit:gate"
+    exclude-result-prefixes="sch">
+
+  <xsl:namespace-alias stylesheet-prefix="axsl" result-prefix="xsl"/>
+  <xsl:output method="xml" indent="no"/>
+
+  <!-- the phase to run: '' means the schema's defaultPhase, or '#ALL' -->
+  <xsl:param name="phase" select="''"/>
+
+  <xsl:variable name="schema" select="/sch:schema"/>
+  <xsl:variable name="phase-id" select="
+      if ($phase != '') then $phase
+      else if ($schema/@defaultPhase) then string($schema/@defaultPhase) else '#ALL'"/>
+  <xsl:variable name="the-phase" select="$schema/sch:phase[@id = $phase-id]"/>
+  <xsl:variable name="active" select="
+      if ($phase-id = '#ALL') then $schema/sch:pattern[not(@abstract = 'true')]
+      else $schema/sch:pattern[@id = $the-phase/sch:active/@pattern]"/>
+
+  <xsl:template match="/">
+    <xsl:if test="not($schema)">
+      <xsl:message terminate="yes">not an ISO Schematron schema (root must be sch:schema)</xsl:message>
+    </xsl:if>
+    <xsl:if test="$phase-id != '#ALL' and not($the-phase)">
+      <xsl:message terminate="yes">Schematron phase '<xsl:value-of select="$phase-id"/>' is not defined in the schema</xsl:message>
+    </xsl:if>
+    <xsl:if test="$schema//sch:pattern[@is-a] or $schema//sch:include">
+      <xsl:message terminate="yes">abstract patterns (is-a) and sch:include are not supported; expand them first</xsl:message>
+    </xsl:if>
+    <xsl:if test="$schema/@queryBinding and not(matches(lower-case($schema/@queryBinding), '^(xslt[123]?|xpath[23]1?)$'))">
+      <xsl:message terminate="yes">Schematron query binding '<xsl:value-of select="$schema/@queryBinding"/>' is not supported (use xslt, xslt2 or xslt3)</xsl:message>
+    </xsl:if>
+    <axsl:stylesheet version="3.0">
+      <xsl:for-each select="$schema/sch:ns">
+        <xsl:namespace name="{@prefix}" select="string(@uri)"/>
+      </xsl:for-each>
+      <!-- most xslt2 schemas use xs: without declaring it, as XSLT authors are used to -->
+      <xsl:if test="not($schema/sch:ns[@prefix = 'xs'])">
+        <xsl:namespace name="xs" select="'http://www.w3.org/2001/XMLSchema'"/>
+      </xsl:if>
+      <xsl:copy-of select="$schema/(xsl:key | xsl:function)"/>
+      <xsl:apply-templates select="$schema/sch:let | $the-phase/sch:let" mode="let"/>
+      <axsl:template match="/">
+        <svrl:schematron-output phase="{$phase-id}">
+          <xsl:for-each select="$active">
+            <axsl:apply-templates select="/" mode="p{position()}"/>
+          </xsl:for-each>
+        </svrl:schematron-output>
+      </axsl:template>
+      <xsl:for-each select="$active">
+        <xsl:call-template name="pattern">
+          <xsl:with-param name="mode" select="'p' || position()"/>
+        </xsl:call-template>
+      </xsl:for-each>
+    </axsl:stylesheet>
+  </xsl:template>
+
+  <xsl:template name="pattern">
+    <xsl:param name="mode" as="xs:string" xmlns:xs="http://www.w3.org/2001/XMLSchema"/>
+    <xsl:variable name="pattern" select="."/>
+    <xsl:variable name="rules" select="sch:rule[not(@abstract = 'true')]"/>
+    <axsl:template match="/" mode="{$mode}" priority="-1000">
+      <axsl:apply-templates select="node()" mode="{$mode}"/>
+    </axsl:template>
+    <axsl:template match="*" mode="{$mode}" priority="-1000">
+      <axsl:apply-templates select="@*|node()" mode="{$mode}"/>
+    </axsl:template>
+    <axsl:template match="@*|text()|comment()|processing-instruction()" mode="{$mode}" priority="-1000"/>
+    <xsl:for-each select="$rules">
+      <axsl:template match="{@context}" mode="{$mode}" priority="{1000 - position()}">
+        <xsl:apply-templates select="$pattern/sch:let" mode="let"/>
+        <xsl:call-template name="rule-body">
+          <xsl:with-param name="rule" select="."/>
+          <xsl:with-param name="pattern" select="$pattern"/>
+        </xsl:call-template>
+        <axsl:apply-templates select="@*|node()" mode="{$mode}"/>
+      </axsl:template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- a rule's lets and checks, with those of the abstract rules it extends -->
+  <xsl:template name="rule-body">
+    <xsl:param name="rule"/>
+    <xsl:param name="pattern"/>
+    <xsl:apply-templates select="$rule/sch:let" mode="let"/>
+    <xsl:for-each select="$rule/sch:extends">
+      <xsl:variable name="base" select="$schema//sch:rule[@abstract = 'true'][@id = current()/@rule]"/>
+      <xsl:if test="not($base)">
+        <xsl:message terminate="yes">sch:extends refers to an undefined abstract rule '<xsl:value-of select="@rule"/>'</xsl:message>
+      </xsl:if>
+      <xsl:call-template name="rule-body">
+        <xsl:with-param name="rule" select="$base"/>
+        <xsl:with-param name="pattern" select="$pattern"/>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:apply-templates select="$rule/(sch:assert | sch:report)">
+      <xsl:with-param name="pattern" select="$pattern"/>
+      <xsl:with-param name="rule" select="$rule"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <xsl:template match="sch:let" mode="let">
+    <xsl:choose>
+      <xsl:when test="@value">
+        <axsl:variable name="{@name}" select="{@value}"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <axsl:variable name="{@name}"><xsl:copy-of select="node()"/></axsl:variable>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="sch:assert | sch:report">
+    <xsl:param name="pattern"/>
+    <xsl:param name="rule"/>
+    <xsl:variable name="element" select="if (self::sch:assert) then 'svrl:failed-assert' else 'svrl:successful-report'"/>
+    <axsl:if test="{if (self::sch:assert) then 'not(' || @test || ')' else @test}">
+      <xsl:element name="{$element}">
+        <xsl:attribute name="test" select="replace(replace(@test, '\{', '{{'), '\}', '}}')"/>
+        <xsl:for-each select="@id, @role, @flag">
+          <xsl:attribute name="{local-name()}" select="replace(replace(., '\{', '{{'), '\}', '}}')"/>
+        </xsl:for-each>
+        <xsl:attribute name="teiedit:pattern" select="($pattern/@id, 'pattern-' || count($pattern/preceding-sibling::sch:pattern) + 1)[1]"/>
+        <xsl:if test="$rule/@id">
+          <xsl:attribute name="teiedit:rule" select="$rule/@id"/>
+        </xsl:if>
+        <axsl:attribute name="location" select="path()"/>
+        <axsl:attribute name="teiedit:steps"
+            select="string-join(for $a in ancestor-or-self::* return string(count($a/preceding-sibling::*) + 1), '/')"/>
+        <svrl:text><xsl:apply-templates select="node()" mode="text"/></svrl:text>
+        <xsl:for-each select="tokenize(@diagnostics)">
+          <svrl:diagnostic-reference diagnostic="{.}">
+            <xsl:apply-templates select="$schema//sch:diagnostic[@id = current()]/node()" mode="text"/>
+          </svrl:diagnostic-reference>
+        </xsl:for-each>
+      </xsl:element>
+    </axsl:if>
+  </xsl:template>
+
+  <!-- message text: literal text, computed names and values -->
+  <xsl:template match="text()" mode="text">
+    <axsl:text><xsl:value-of select="."/></axsl:text>
+  </xsl:template>
+  <xsl:template match="sch:name" mode="text">
+    <axsl:value-of select="name({(@path, '.')[1]})"/>
+  </xsl:template>
+  <xsl:template match="sch:value-of" mode="text">
+    <axsl:value-of select="{@select}"/>
+  </xsl:template>
+  <xsl:template match="sch:emph | sch:dir | sch:span" mode="text">
+    <xsl:apply-templates select="node()" mode="text"/>
+  </xsl:template>
+  <xsl:template match="*" mode="text"/>
+</xsl:stylesheet>

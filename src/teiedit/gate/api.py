@@ -1,0 +1,60 @@
+"""`teiedit.validate(...)`: the Python API, which the `teiedit validate` command also uses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from teiedit import __version__
+from teiedit.gate.batch import default_jobs, expand_inputs, run
+from teiedit.gate.check import Checker
+from teiedit.gate.profiles import load_profile
+from teiedit.gate.results import FileResult, Report
+from teiedit.gate.schemas import Engine, default_schemas, load_engines
+from teiedit.xmlio import MAX_BYTES, MAX_DEPTH
+
+
+def make_checker(schemas: Iterable[str | Path] | None = None, *, profile: str | None = None,
+                 phase: str = "", xinclude: bool = False, xml_model: bool = False,
+                 prune: bool = True) -> tuple[Checker, str]:
+    """The compiled checker for a run, and the profile ident ("" without a profile).
+
+    Schemas come from the profile, else from `schemas`, else (unless only xml-model PIs
+    are to be used) the project's default schemas. Raises TeieditError for any schema or
+    profile problem, before any file is read.
+    """
+    engines: list[Engine] = []
+    limits = {"max_bytes": MAX_BYTES, "max_depth": MAX_DEPTH}
+    ident = ""
+    if profile:
+        prof = load_profile(profile)
+        ident = prof.ident
+        limits = {"max_bytes": prof.max_bytes, "max_depth": prof.max_depth}
+        for pinned in prof.schemas:
+            engines += load_engines(pinned.path, phase=pinned.phase or phase, prune=prune,
+                                    expected_sha256=pinned.sha256)
+    schema_list = list(schemas or [])
+    if not profile and not schema_list and not xml_model:
+        schema_list = default_schemas()
+    for s in schema_list:
+        engines += load_engines(Path(s), phase=phase, prune=prune)
+    checker = Checker(engines, xinclude=xinclude, xml_model=xml_model, **limits)
+    checker.prepare()
+    return checker, ident
+
+
+def validate(inputs: Iterable[str | Path], schemas: Iterable[str | Path] | None = None, *,
+             profile: str | None = None, phase: str = "", jobs: int | None = None,
+             xinclude: bool = False, xml_model: bool = False, prune: bool = True,
+             on_result: Callable[[FileResult], None] | None = None) -> Report:
+    """Validate files/directories ('-' = standard input) and return a structured Report.
+
+    A bad *file* never raises: it becomes a FileResult with problems. A bad *schema*,
+    profile or input path raises TeieditError (the command's exit code 2).
+    """
+    files = expand_inputs(str(i) for i in inputs)
+    checker, ident = make_checker(schemas, profile=profile, phase=phase, xinclude=xinclude,
+                                  xml_model=xml_model, prune=prune)
+    results = run(checker, files, jobs=jobs or default_jobs(), on_result=on_result)
+    return Report(files=results, schemas=[e.info for e in checker.engines], profile=ident,
+                  version=__version__)

@@ -1,0 +1,81 @@
+"""Running a Checker over many files: discovery, worker processes, progress.
+
+Workers are forked *after* the parent has compiled every schema, so a big XSD or an
+unpruned RELAX NG is compiled once per run, not once per worker; results come back in input
+order, one small FileResult at a time, so memory stays bounded by the biggest single file.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from teiedit.gate.check import STDIN, Checker
+from teiedit.gate.results import FileResult
+from teiedit.xmlio import TeieditError
+
+_worker_checker: Checker | None = None
+
+
+def expand_inputs(inputs: Iterable[str]) -> list[str]:
+    """Files as given, directories searched recursively for *.xml (sorted), '-' for stdin."""
+    files: list[str] = []
+    for item in inputs:
+        if item == STDIN:
+            files.append(STDIN)
+            continue
+        p = Path(item)
+        if p.is_dir():
+            files += sorted(str(f) for f in p.rglob("*.xml") if f.is_file())
+        elif p.exists():
+            files.append(item)
+        else:
+            raise TeieditError("no such file or directory", file=item)
+    return files
+
+
+def _check_in_worker(path: str) -> FileResult:
+    assert _worker_checker is not None
+    return _worker_checker.check_path(path)
+
+
+def run(checker: Checker, files: list[str], *, jobs: int = 1,
+        on_result: Callable[[FileResult], None] | None = None) -> list[FileResult]:
+    """Check `files` in order with up to `jobs` forked workers (stdin is read here)."""
+    global _worker_checker
+    results: list[FileResult] = []
+
+    def collect(stream: Iterator[FileResult]) -> None:
+        for r in stream:
+            results.append(r)
+            if on_result:
+                on_result(r)
+
+    on_disk = [f for f in files if f != STDIN]
+    stdin_data = sys.stdin.buffer.read() if STDIN in files else None
+    jobs = max(1, min(jobs, len(on_disk)))
+    if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        collect(checker.check_path(f, stdin_data if f == STDIN else None) for f in files)
+        return results
+    _worker_checker = checker
+    by_path: dict[str, FileResult] = {}
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            chunk = max(1, min(16, len(on_disk) // (jobs * 8)))
+            for r in pool.imap(_check_in_worker, on_disk, chunksize=chunk):
+                by_path.setdefault(r.path, r)
+                if on_result:
+                    on_result(r)
+    finally:
+        _worker_checker = None
+    for f in files:
+        results.append(checker.check_path(f, stdin_data) if f == STDIN else by_path[f])
+    return results
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)

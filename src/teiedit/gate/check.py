@@ -1,0 +1,102 @@
+"""Checking one file: read it safely, then run every engine; never raise for a bad file."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from teiedit.gate.document import Document
+from teiedit.gate.relaxng import RelaxNGEngine
+from teiedit.gate.results import FileResult, Problem
+from teiedit.gate.schemas import Engine, load_engines
+from teiedit.gate.schematron import SchematronEngine
+from teiedit.gate.xmlmodel import model_schemas
+from teiedit.gate.xsd import XSDEngine
+from teiedit.xmlio import MAX_BYTES, MAX_DEPTH, TeieditError, expand_xincludes, parse_untrusted
+
+STDIN = "-"
+
+
+@dataclass
+class Checker:
+    """The engines of one run plus the reading rules; one per process (inherited on fork)."""
+
+    engines: list[Engine]
+    max_bytes: int = MAX_BYTES
+    max_depth: int = MAX_DEPTH
+    xinclude: bool = False
+    xml_model: bool = False
+    _model_engines: dict[tuple[str, str], list[Engine]] = field(default_factory=dict)
+
+    def prepare(self) -> None:
+        """Compile every schema now, so that a broken schema stops the run before any file
+        (exit 2) and forked workers share the compiled result."""
+        for engine in self.engines:
+            if isinstance(engine, RelaxNGEngine):
+                if engine.prune:
+                    engine._schema_for(set())
+                else:
+                    engine.compile_full()
+            elif isinstance(engine, XSDEngine | SchematronEngine):
+                engine.compile()
+
+    def check_path(self, path: str, data: bytes | None = None) -> FileResult:
+        start = time.perf_counter()
+        result = FileResult(path=path)
+        try:
+            if data is None:
+                data = _read(path, self.max_bytes)
+            result.problems = self.check_bytes(data, path)
+        except TeieditError as e:
+            result.problems = [_reading_problem(e)]
+        except Exception as e:  # one broken file must never stop the batch
+            result.problems = [Problem("error", f"internal error while checking this file: "
+                                       f"{type(e).__name__}: {e}", engine="teiedit",
+                                       rule="internal-error")]
+        result.seconds = time.perf_counter() - start
+        return result
+
+    def check_bytes(self, data: bytes, path: str) -> list[Problem]:
+        tree = parse_untrusted(data, path, max_bytes=self.max_bytes, max_depth=self.max_depth)
+        if self.xinclude and path != STDIN:
+            expand_xincludes(tree, path, max_bytes=self.max_bytes, max_depth=self.max_depth)
+        doc = Document(path, data, tree)
+        engines = list(self.engines)
+        problems: list[Problem] = []
+        if self.xml_model:
+            try:
+                engines += self._engines_of_models(doc)
+            except TeieditError as e:
+                problems.append(Problem("error", e.message, line=e.line, column=e.column,
+                                        engine="xml-model", schema=e.file or "",
+                                        rule="xml-model"))
+        for engine in engines:
+            problems += engine.check(doc)
+        return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+
+    def _engines_of_models(self, doc: Document) -> list[Engine]:
+        engines: list[Engine] = []
+        for schema_path, phase in model_schemas(doc):
+            key = (str(schema_path), phase)
+            if key not in self._model_engines:
+                self._model_engines[key] = load_engines(schema_path, phase=phase)
+            engines += self._model_engines[key]
+        return engines
+
+
+def _read(path: str, max_bytes: int) -> bytes:
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:  # refuse before reading it into memory
+            raise TeieditError(f"file is {size} bytes, over the limit of {max_bytes}", file=p)
+        return p.read_bytes()
+    except OSError as e:
+        raise TeieditError(f"cannot read file: {e.strerror}", file=p) from None
+
+
+def _reading_problem(e: TeieditError) -> Problem:
+    security = any(w in e.message for w in ("entity", "DTD", "XInclude", "limit", "nested"))
+    return Problem("error", e.message, line=e.line, column=e.column, engine="xml",
+                   rule="security" if security else "well-formedness")

@@ -1,0 +1,69 @@
+"""`teiedit validate`: the submission gate's command line (a thin layer over the API)."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import nullcontext
+
+import click
+
+from teiedit.gate.api import validate
+from teiedit.gate.batch import default_jobs, expand_inputs
+from teiedit.gate.formats import FORMATS, to_text
+from teiedit.xmlio import TeieditError, write_atomic
+
+
+@click.command("validate")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--schema", "schemas", multiple=True, metavar="PATH",
+              help="RELAX NG (.rng), XML Schema (.xsd), ISO Schematron (.sch) or TEI ODD "
+                   "(.odd); repeatable. Default: the project's schemas in schema/.")
+@click.option("--profile", metavar="NAME@VERSION",
+              help="A pinned acceptance profile (schemas with hashes, phases, limits), "
+                   "or the path of its .json file.")
+@click.option("--phase", default="", help="Schematron phase to run (default: the schema's).")
+@click.option("--xml-model", is_flag=True,
+              help="Also apply the schemas named by each document's <?xml-model?> PIs.")
+@click.option("--xinclude", is_flag=True,
+              help="Expand XIncludes (relative local files inside the document's folder).")
+@click.option("--format", "fmt", type=click.Choice(["text", *FORMATS]), default="text",
+              show_default=True, help="Report format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write the report to this file instead of standard output.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Parallel workers (default: number of CPUs).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing; only the exit code counts.")
+@click.option("--color/--no-color", default=None,
+              help="Colour the text report (default: when writing to a terminal).")
+def validate_command(inputs: tuple[str, ...], schemas: tuple[str, ...], profile: str | None,
+                     phase: str, xml_model: bool, xinclude: bool, fmt: str,
+                     output: str | None, jobs: int | None, quiet: bool,
+                     color: bool | None) -> None:
+    """Check TEI files, folders (*.xml, recursively) or '-' (stdin) against schemas.
+
+    Exit status: 0 all files valid, 1 some invalid, 2 usage, schema or profile error.
+    """
+    try:
+        files = expand_inputs(inputs)
+        bar_ctx = (click.progressbar(length=len(files), label="validating", file=sys.stderr)
+                   if sys.stderr.isatty() and not quiet and len(files) > 1 else nullcontext())
+        with bar_ctx as bar:
+            report = validate(files, schemas, profile=profile, phase=phase,
+                              jobs=jobs or default_jobs(), xinclude=xinclude,
+                              xml_model=xml_model,
+                              on_result=(lambda _r: bar.update(1)) if bar else None)
+    except TeieditError as e:
+        if not quiet:
+            click.echo(f"teiedit validate: {e}", err=True)
+        sys.exit(2)
+    if not quiet:
+        if fmt == "text":
+            colour = color if color is not None else (output is None and sys.stdout.isatty())
+            text = to_text(report, colour=bool(colour))
+        else:
+            text = FORMATS[fmt](report)
+        if output:
+            write_atomic(output, text)
+        else:
+            click.echo(text, nl=False)
+    sys.exit(0 if report.ok else 1)

@@ -1,0 +1,206 @@
+"""RELAX NG through libxml2, with big grammars pruned to the elements a batch uses.
+
+lxml needs ~8 s to compile the official tei_all.rng (587 elements). A document can only
+ever match element patterns whose name it contains, so replacing every other named
+`<element>` pattern by `<notAllowed/>` gives a grammar that accepts and rejects exactly the
+same documents, and compiles in milliseconds. The kept set grows per process as new element
+names turn up (a recompile each time, which stops after the first few files of a corpus).
+Elements a kept element *requires* (outside optional/zeroOrMore) are kept too, so that
+"expecting element X" messages still name X when X is missing everywhere.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from teiedit.gate.document import Document
+from teiedit.gate.messages import translate
+from teiedit.gate.results import Problem, SchemaInfo
+from teiedit.xmlio import TeieditError
+
+RNG_NS = "http://relaxng.org/ns/structure/1.0"
+_R = f"{{{RNG_NS}}}"
+# Grammars with more named elements than this are pruned; smaller ones compile fast anyway.
+PRUNE_ABOVE = 150
+_OPTIONAL = {f"{_R}optional", f"{_R}zeroOrMore", f"{_R}attribute", f"{_R}list",
+             f"{_R}data", f"{_R}value", f"{_R}except"}
+
+
+def load_grammar(path: Path) -> etree._ElementTree:
+    """Parse a RELAX NG file (trusted: includes are resolved), dropping annotations."""
+    try:
+        tree = etree.parse(str(path), etree.XMLParser(no_network=True, resolve_entities=False,
+                                                      remove_comments=True))
+    except (OSError, etree.XMLSyntaxError) as e:
+        raise TeieditError(f"cannot read RELAX NG schema: {e}", file=path) from None
+    root = tree.getroot()
+    for el in list(root.iter(etree.Element)):
+        if etree.QName(el).namespace != RNG_NS and el.getparent() is not None:
+            el.getparent().remove(el)
+    return tree
+
+
+def element_name(el: etree._Element) -> str | None:
+    """Local name of an `<element>` pattern with a single fixed name, else None."""
+    name = el.get("name")
+    if name is None:
+        first = next(iter(el), None)
+        if first is not None and first.tag == f"{_R}name":
+            name = (first.text or "").strip()
+    return name.rpartition(":")[2] if name else None
+
+
+@dataclass
+class RelaxNGEngine:
+    """Validates documents against one RELAX NG grammar."""
+
+    info: SchemaInfo
+    grammar: etree._ElementTree
+    prune: bool
+    _kept: frozenset[str] = frozenset()
+    _compiled: etree.RelaxNG | None = None
+    _required: dict[str, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path, info: SchemaInfo, *, prune: bool = True) -> RelaxNGEngine:
+        grammar = load_grammar(path)
+        has_includes = any(True for _ in grammar.getroot().iter(
+            f"{_R}include", f"{_R}externalRef"))
+        named = sum(1 for _ in grammar.getroot().iter(f"{_R}element"))
+        engine = cls(info, grammar, prune=prune and not has_includes and named > PRUNE_ABOVE)
+        if engine.prune:
+            engine._required = _required_children(grammar.getroot())
+        return engine
+
+    def compile_full(self) -> None:
+        """Compile the whole grammar now (before forking workers, or for small grammars)."""
+        self._compiled = _compile(self.grammar, self.info.path)
+
+    def _schema_for(self, names: set[str]) -> etree.RelaxNG:
+        if not self.prune:
+            if self._compiled is None:
+                self.compile_full()
+            assert self._compiled is not None
+            return self._compiled
+        if self._compiled is None or not names <= self._kept:
+            kept = set(self._kept) | names
+            todo = list(names)
+            while todo:
+                for req in self._required.get(todo.pop(), ()):
+                    if req not in kept:
+                        kept.add(req)
+                        todo.append(req)
+            self._kept = frozenset(kept)
+            self._compiled = _compile(pruned(self.grammar, self._kept), self.info.path)
+        return self._compiled
+
+    def check(self, doc: Document) -> list[Problem]:
+        names = {etree.QName(el).localname for el in doc.tree.iter(etree.Element)}
+        schema = self._schema_for(names)
+        if schema.validate(doc.tree):
+            return []
+        located = [(entry, _element_of(doc, entry.line, entry.message))
+                   for entry in schema.error_log]
+        problems = []
+        for entry, element in _without_cascades(located):
+            line, column = (doc.locator.position(element) if element is not None
+                            else (entry.line or None, None))
+            problems.append(Problem(
+                severity="error", message=translate("relaxng", entry.message),
+                line=line, column=column, engine="relaxng", schema=self.info.path,
+                rule=entry.type_name, xpath=entry.path or "", detail=entry.message))
+        return problems
+
+
+_EXTRA = re.compile(r"^Element (\S+) has extra content: (\S+)")
+_ABOUT = re.compile(r"[Ee]lement (\S+?):? ")
+# Messages libxml2 emits for an ancestor when the real fault lies deeper in the tree.
+_CASCADE = re.compile(r"^(Did not expect element|Element \S+ failed to validate content|"
+                      r"Element \S+ has extra content)")
+
+
+def _local(name: str) -> str:
+    return name.rstrip(":,").rpartition(":")[2]
+
+
+def _element_of(doc: Document, line: int, message: str) -> etree._Element | None:
+    """The element a libxml2 message is about (for "has extra content", the parent)."""
+    m = _EXTRA.match(message)
+    if m:
+        child = doc.locator.by_line(line, _local(m.group(2)))
+        parent = child.getparent() if child is not None else None
+        if parent is not None and etree.QName(parent).localname == _local(m.group(1)):
+            return parent
+        return child
+    m = _ABOUT.search(message)
+    return doc.locator.by_line(line, _local(m.group(1)) if m else None)
+
+
+def _without_cascades(located):
+    """Drop cascade messages about an element when an error lies inside that element:
+    libxml2 reports every enclosing level once a content model fails, but only the deepest
+    one is the contributor's mistake."""
+    faulty = [el for _, el in located if el is not None]
+    for entry, element in located:
+        if (element is not None and _CASCADE.match(entry.message)
+                and any(element in f.iterancestors() for f in faulty if f is not element)):
+            continue
+        yield entry, element
+
+
+def _compile(grammar: etree._ElementTree, name: str) -> etree.RelaxNG:
+    try:
+        return etree.RelaxNG(grammar)
+    except etree.RelaxNGParseError as e:
+        raise TeieditError(f"RELAX NG schema does not compile: {e}", file=name) from None
+
+
+def pruned(grammar: etree._ElementTree, keep: frozenset[str]) -> etree._ElementTree:
+    """A copy of `grammar` in which element patterns not named in `keep` are notAllowed."""
+    tree = copy.deepcopy(grammar)
+    for el in list(tree.getroot().iter(f"{_R}element")):
+        name = element_name(el)
+        if name is not None and name not in keep and el.getparent() is not None:
+            gone = etree.Element(f"{_R}notAllowed")
+            gone.tail = el.tail
+            el.getparent().replace(el, gone)
+    return tree
+
+
+def _required_children(root: etree._Element) -> dict[str, set[str]]:
+    """For each element name, the element names its content requires (outside optional
+    and zeroOrMore; every branch of a choice counts), following refs to defines."""
+    defines: dict[str, list[etree._Element]] = {}
+    for d in root.iter(f"{_R}define"):
+        defines.setdefault(d.get("name", ""), []).append(d)
+
+    def required(node: etree._Element, seen: set[str]) -> set[str]:
+        out: set[str] = set()
+        for child in node:
+            if not isinstance(child.tag, str) or child.tag in _OPTIONAL:
+                continue
+            if child.tag == f"{_R}element":
+                name = element_name(child)
+                if name:
+                    out.add(name)
+            elif child.tag == f"{_R}ref":
+                ref = child.get("name", "")
+                if ref not in seen:
+                    seen.add(ref)
+                    for d in defines.get(ref, ()):
+                        out |= required(d, seen)
+            else:
+                out |= required(child, seen)
+        return out
+
+    result: dict[str, set[str]] = {}
+    for el in root.iter(f"{_R}element"):
+        name = element_name(el)
+        if name:
+            result.setdefault(name, set()).update(required(el, set()))
+    return result

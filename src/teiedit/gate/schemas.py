@@ -1,0 +1,115 @@
+"""Which schemas apply, what kind each is, and the engine that checks it.
+
+A schema is named by path; its kind comes from the extension (or, for `.xml`, the root
+element's namespace); it is identified in reports by its SHA-256. ODD customizations are
+compiled on the fly by teiedit's ODD compiler and the result is cached by content hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Protocol
+
+from lxml import etree
+
+from teiedit.gate.document import Document
+from teiedit.gate.paths import DEFAULT_SCHEMA_DIR, DEFAULT_SCHEMA_NAMES, cache_dir
+from teiedit.gate.relaxng import RelaxNGEngine
+from teiedit.gate.results import Problem, SchemaInfo
+from teiedit.gate.schematron import SchematronEngine
+from teiedit.gate.xsd import XSDEngine
+from teiedit.xmlio import TeieditError, write_atomic
+
+KIND_BY_SUFFIX = {".rng": "relaxng", ".xsd": "xsd", ".sch": "schematron",
+                  ".isosch": "schematron", ".odd": "odd"}
+KIND_BY_NAMESPACE = {
+    "http://relaxng.org/ns/structure/1.0": "relaxng",
+    "http://www.w3.org/2001/XMLSchema": "xsd",
+    "http://purl.oclc.org/dsdl/schematron": "schematron",
+    "http://www.tei-c.org/ns/1.0": "odd",
+}
+
+
+class Engine(Protocol):
+    info: SchemaInfo
+
+    def check(self, doc: Document) -> list[Problem]: ...
+
+
+def sha256_file(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as e:
+        raise TeieditError(f"cannot read schema: {e.strerror}", file=path) from None
+
+
+def kind_of(path: Path) -> str:
+    kind = KIND_BY_SUFFIX.get(path.suffix.lower())
+    if kind:
+        return kind
+    try:
+        root = etree.parse(str(path), etree.XMLParser(resolve_entities=False,
+                                                      no_network=True)).getroot()
+    except (OSError, etree.XMLSyntaxError) as e:
+        raise TeieditError(f"cannot read schema: {e}", file=path) from None
+    ns = etree.QName(root).namespace
+    if ns in KIND_BY_NAMESPACE:
+        return KIND_BY_NAMESPACE[ns]
+    raise TeieditError("not a schema this gate knows (RELAX NG .rng, XML Schema .xsd, "
+                       "ISO Schematron .sch, TEI ODD .odd)", file=path)
+
+
+def default_schemas() -> list[Path]:
+    """The project's compiled customization; a clear error if it has not been built."""
+    found = [DEFAULT_SCHEMA_DIR / n for n in DEFAULT_SCHEMA_NAMES
+             if (DEFAULT_SCHEMA_DIR / n).exists()]
+    if not found:
+        raise TeieditError(
+            f"the project's schemas ({', '.join(DEFAULT_SCHEMA_NAMES)}) are not in "
+            f"{DEFAULT_SCHEMA_DIR}; run `teiedit schema build` or pass --schema PATH")
+    return found
+
+
+def compile_odd(path: Path) -> list[Path]:
+    """Compile an ODD with teiedit's ODD compiler into the cache; the compiled schema files."""
+    try:
+        from teiedit.schema.build import build_outputs
+    except ImportError:
+        raise TeieditError("this teiedit has no ODD compiler; pass the compiled schemas",
+                           file=path) from None
+    digest = sha256_file(path)
+    cdir = cache_dir()
+    out = (cdir / "odd" / digest) if cdir else None
+    if out is not None and (out / "done").exists():
+        return sorted(p for p in out.iterdir() if p.name != "done")
+    outputs = build_outputs(path, None)
+    if out is None:
+        raise TeieditError("no writable cache directory for the compiled ODD "
+                           "(set TEIEDIT_CACHE)", file=path)
+    for name, data in outputs.items():
+        write_atomic(out / name, data)
+    write_atomic(out / "done", b"")
+    return sorted(out / name for name in outputs)
+
+
+def load_engines(path: Path, *, phase: str = "", prune: bool = True,
+                 expected_sha256: str | None = None) -> list[Engine]:
+    """The engine(s) for one schema file (an ODD gives one per compiled schema)."""
+    if not path.exists():
+        raise TeieditError("schema file not found", file=path)
+    digest = sha256_file(path)
+    if expected_sha256 and expected_sha256 != digest:
+        raise TeieditError(f"schema content changed: the profile pins sha256 "
+                           f"{expected_sha256[:12]}…, the file has {digest[:12]}…", file=path)
+    kind = kind_of(path)
+    if kind == "odd":
+        return [e for p in compile_odd(path) if p.suffix in KIND_BY_SUFFIX
+                for e in load_engines(p, phase=phase, prune=prune)]
+    info = SchemaInfo(path=str(path), kind=kind, sha256=digest,
+                      phase=phase if kind == "schematron" else "")
+    if kind == "relaxng":
+        return [RelaxNGEngine.load(path, info, prune=prune)]
+    if kind == "xsd":
+        return [XSDEngine.load(path, info)]
+    return [SchematronEngine.load(path, info)]

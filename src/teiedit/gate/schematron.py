@@ -1,0 +1,126 @@
+"""ISO Schematron with XPath 2/3 (query binding xslt2/xslt3) through Saxon (saxonche).
+
+The schema is compiled to XSLT 3.0 by teiedit's own compact compiler
+(data/gate/schematron.xsl); the generated stylesheet is cached by content hash. Documents
+are never parsed by Saxon from their file: the safely parsed lxml tree is serialized (no
+DTD, no entities left) and handed over, and SVRL locations are mapped back to line:column
+through the lxml tree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from teiedit.gate.document import Document
+from teiedit.gate.paths import DATA_DIR, cache_dir
+from teiedit.gate.results import Problem, SchemaInfo
+from teiedit.xmlio import TeieditError, write_atomic
+
+SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
+GATE_NS = "urn:teiedit:gate"
+COMPILER = DATA_DIR / "schematron.xsl"
+_ROLE_SEVERITY = {"warning": "warning", "warn": "warning", "nonfatal": "warning",
+                  "info": "info", "information": "info"}
+
+_saxon: dict[str, Any] = {}
+
+
+def _processor() -> Any:
+    """One Saxon processor per process, created on first use."""
+    if "proc" not in _saxon:
+        from saxonche import PySaxonProcessor
+
+        _saxon["proc"] = PySaxonProcessor(license=False)
+    return _saxon["proc"]
+
+
+def _saxon_message(e: Exception) -> str:
+    return " ".join(str(e).split())[:500]
+
+
+def compile_to_xslt(schema: bytes, phase: str, name: str) -> str:
+    """The XSLT 3.0 validator for a Schematron schema (cached by content hash)."""
+    key = hashlib.sha256(COMPILER.read_bytes() + b"\0" + phase.encode() + b"\0" + schema)
+    cdir = cache_dir()
+    cached = cdir / "schematron" / f"{key.hexdigest()}.xsl" if cdir else None
+    if cached is not None and cached.exists():
+        return cached.read_text(encoding="utf-8")
+    proc = _processor()
+    try:
+        compiler = proc.new_xslt30_processor().compile_stylesheet(
+            stylesheet_file=str(COMPILER))
+        if phase:
+            compiler.set_parameter("phase", proc.make_string_value(phase))
+        source = proc.parse_xml(xml_text=schema.decode("utf-8"))
+        xslt = compiler.transform_to_string(xdm_node=source)
+    except Exception as e:  # saxonche raises its own PySaxonApiError with the message
+        raise TeieditError(f"Schematron schema does not compile: {_saxon_message(e)}",
+                           file=name) from None
+    if not xslt:
+        raise TeieditError("Schematron schema does not compile (no output)", file=name)
+    if cached is not None:
+        write_atomic(cached, xslt)
+    return xslt
+
+
+@dataclass
+class SchematronEngine:
+    """Runs one compiled Schematron schema over documents."""
+
+    info: SchemaInfo
+    xslt: str
+    _executable: Any = field(default=None, repr=False)
+
+    @classmethod
+    def load(cls, path: Path, info: SchemaInfo) -> SchematronEngine:
+        try:
+            schema = path.read_bytes()
+            etree.fromstring(schema, etree.XMLParser(resolve_entities=False, no_network=True))
+        except (OSError, etree.XMLSyntaxError) as e:
+            raise TeieditError(f"cannot read Schematron schema: {e}", file=path) from None
+        return cls(info, compile_to_xslt(schema, info.phase, info.path))
+
+    def compile(self) -> None:
+        """Compile the generated XSLT in this process (before forking, or on first use)."""
+        try:
+            self._executable = _processor().new_xslt30_processor().compile_stylesheet(
+                stylesheet_text=self.xslt)
+        except Exception as e:
+            raise TeieditError(f"Schematron schema does not compile: {_saxon_message(e)}",
+                               file=self.info.path) from None
+
+    def check(self, doc: Document) -> list[Problem]:
+        if self._executable is None:
+            self.compile()
+        proc = _processor()
+        text = etree.tostring(doc.tree, encoding="unicode")
+        try:
+            node = proc.parse_xml(xml_text=text)
+            svrl = self._executable.transform_to_string(xdm_node=node)
+        except Exception as e:
+            return [Problem("error", f"the Schematron engine stopped on this document: "
+                            f"{_saxon_message(e)}", engine="schematron",
+                            schema=self.info.path, rule="engine-error")]
+        return self._problems(etree.fromstring(svrl.encode("utf-8")), doc)
+
+    def _problems(self, svrl: etree._Element, doc: Document) -> list[Problem]:
+        problems = []
+        for hit in svrl.iterchildren(f"{{{SVRL_NS}}}failed-assert",
+                                     f"{{{SVRL_NS}}}successful-report"):
+            element = doc.locator.by_child_steps(hit.get(f"{{{GATE_NS}}}steps", ""))
+            line, column = doc.locator.position(element) if element is not None else (None, None)
+            text = " ".join("".join(hit.itertext()).split())
+            rule = hit.get("id") or hit.get(f"{{{GATE_NS}}}rule") or ""
+            pattern = hit.get(f"{{{GATE_NS}}}pattern", "")
+            problems.append(Problem(
+                severity=_ROLE_SEVERITY.get((hit.get("role") or "").lower(), "error"),
+                message=text or f"Schematron test failed: {hit.get('test')}",
+                line=line, column=column, engine="schematron", schema=self.info.path,
+                rule="/".join(x for x in (pattern, rule) if x), xpath=hit.get("location", ""),
+                detail=f"test: {hit.get('test')}"))
+        return problems
