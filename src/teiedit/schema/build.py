@@ -7,6 +7,7 @@ from pathlib import Path
 from teiedit.schema.odd import compile_odd
 from teiedit.schema.rng import write_rng
 from teiedit.schema.sch import write_schematron
+from teiedit.schema.xsd import XML_XSD, write_xsd
 
 ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_ODD = ROOT / "schema" / "teiedit.odd"
@@ -14,11 +15,14 @@ DEFAULT_ODD = ROOT / "schema" / "teiedit.odd"
 
 def output_names(stem: str) -> dict[str, str]:
     """File names of the compiled outputs for an ODD whose file stem is `stem`."""
-    return {"rng": f"{stem}.rng", "sch": f"{stem}.sch"}
+    return {"rng": f"{stem}.rng", "sch": f"{stem}.sch", "xsd": f"{stem}.xsd",
+            "xml_xsd": f"{stem}-xml.xsd"}
 
 
 def build_outputs(odd: str | Path, source: str | Path | None) -> dict[str, bytes]:
     """All compiled files for `odd`, by file name; raises TeieditError before anything exists."""
     schema = compile_odd(odd, source)
     names = output_names(Path(odd).stem)
-    return {names["rng"]: write_rng(schema), names["sch"]: write_schematron(schema)}
+    return {names["rng"]: write_rng(schema), names["sch"]: write_schematron(schema),
+            names["xsd"]: write_xsd(schema, names["xml_xsd"]),
+            names["xml_xsd"]: XML_XSD.encode("utf-8")}

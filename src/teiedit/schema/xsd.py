@@ -1,0 +1,298 @@
+"""Write a resolved customization as W3C XML Schema, checking Unique Particle Attribution.
+
+Content models are first flattened to elements (classes expanded, macros inlined, text made
+`mixed`), then checked for determinism with a Glushkov construction: an XSD processor must be
+able to tell, from an element's name alone, which particle it matches. A model that fails is
+reported with the ODD line of its elementSpec instead of producing an unloadable schema.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from teiedit.schema import patterns as P
+from teiedit.schema.odd import XML, Schema, Spec
+from teiedit.schema.rng import attribute_value, expand_class, leaf_members, resolve_ref
+from teiedit.xmlio import TeieditError
+
+XS = "http://www.w3.org/2001/XMLSchema"
+
+
+@dataclass(frozen=True)
+class El(P.Pattern):
+    """An element particle after flattening."""
+
+    name: str
+
+
+def flatten(schema: Schema, p: P.Pattern, seen: frozenset[str] = frozenset()) -> P.Pattern:
+    """The content model at element level: what XSD particles and the UPA check work on."""
+    if isinstance(p, P.Ref):
+        r = resolve_ref(schema, p)
+        if r.kind == "element":
+            return El(r.key)
+        if r.kind == "class":
+            if r.expand and r.expand != "alternation":
+                return flatten(schema, expand_class(schema, r.key, r.expand), seen)
+            return P.alt([El(e) for e in leaf_members(schema, r.key)])
+        if r.kind == "macro" and r.key not in seen:
+            return flatten(schema, schema.specs[r.key].content or P.Text(), seen | {r.key})
+        return P.Text()
+    if isinstance(p, P.Data | P.Value | P.ListOf):
+        return P.Text()
+    if isinstance(p, P.Seq | P.Interleave):
+        return P.seq([flatten(schema, i, seen) for i in p.items])
+    if isinstance(p, P.Alt):
+        items: list[P.Pattern] = []
+        for i in p.items:
+            f = flatten(schema, i, seen)
+            items.extend(f.items if isinstance(f, P.Alt) else [f])
+        return P.alt(items)
+    if isinstance(p, P.Repeat):
+        inner = flatten(schema, p.item, seen)
+        if isinstance(inner, P.Repeat) and inner.max == P.UNBOUNDED and p.max == P.UNBOUNDED:
+            return P.Repeat(inner.item, p.min * inner.min, P.UNBOUNDED)
+        if isinstance(inner, P.Repeat) and (inner.min, inner.max) == (0, 1) \
+                and p.max == P.UNBOUNDED:
+            return P.Repeat(inner.item, 0, P.UNBOUNDED)
+        return P.occurs(inner, p.min, p.max) if not isinstance(inner, P.Empty) else inner
+    return p
+
+
+def strip_text(p: P.Pattern) -> P.Pattern:
+    if isinstance(p, P.Text):
+        return P.Empty()
+    if isinstance(p, P.Seq):
+        return P.seq([strip_text(i) for i in p.items])
+    if isinstance(p, P.Alt):
+        items = [strip_text(i) for i in p.items]
+        nonempty = [i for i in items if not isinstance(i, P.Empty)]
+        if len(nonempty) < len(items):
+            body = P.alt(nonempty) if nonempty else P.Empty()
+            return P.Repeat(body, 0, 1) if not isinstance(body, P.Empty) else body
+        return P.alt(items)
+    if isinstance(p, P.Repeat):
+        inner = strip_text(p.item)
+        if isinstance(inner, P.Empty):
+            return inner
+        if isinstance(inner, P.Repeat) and (inner.min, inner.max) == (0, 1):
+            return P.Repeat(inner.item, 0, p.max)
+        return P.Repeat(inner, p.min, p.max)
+    return p
+
+
+# --------------------------------------------------------------------------- determinism
+
+
+def ambiguity(p: P.Pattern) -> str | None:
+    """The name of an element that two particles compete for, or None if deterministic."""
+    names: list[str] = []
+    follow: dict[int, set[int]] = {}
+
+    def walk(q: P.Pattern) -> tuple[bool, set[int], set[int]]:
+        if isinstance(q, El | P.AnyElement):
+            names.append(q.name if isinstance(q, El) else "*")
+            pos = len(names) - 1
+            follow[pos] = set()
+            return False, {pos}, {pos}
+        if isinstance(q, P.Seq):
+            nullable, first, last = True, set(), set()
+            for item in q.items:
+                n, f, lst = walk(item)
+                for x in last:
+                    follow[x] |= f
+                if nullable:
+                    first |= f
+                last = (last | lst) if n else lst
+                nullable = nullable and n
+            return nullable, first, last
+        if isinstance(q, P.Alt):
+            nullable, first, last = False, set(), set()
+            for item in q.items:
+                n, f, lst = walk(item)
+                nullable, first, last = nullable or n, first | f, last | lst
+            return nullable, first, last
+        if isinstance(q, P.Repeat):
+            n, f, lst = walk(q.item)
+            if q.max == P.UNBOUNDED or q.max > 1:
+                for x in lst:
+                    follow[x] |= f
+            return n or q.min == 0, f, lst
+        return True, set(), set()
+
+    _, first, _ = walk(p)
+    for group in (first, *follow.values()):
+        seen: dict[str, int] = {}
+        for pos in group:
+            name = names[pos]
+            if name in seen or (name == "*" and seen) or "*" in seen:
+                return name if name != "*" else next(iter(seen))
+            seen[name] = pos
+    return None
+
+
+# --------------------------------------------------------------------------- writing
+
+
+class XsdWriter:
+    def __init__(self, schema: Schema, xml_xsd: str) -> None:
+        self.schema = schema
+        nsmap = {"xs": XS, "xml": XML}
+        if schema.ns:
+            nsmap["t"] = schema.ns
+        self.root = etree.Element(f"{{{XS}}}schema", nsmap=nsmap)
+        if schema.ns:
+            self.root.set("targetNamespace", schema.ns)
+        self.root.set("elementFormDefault", "qualified")
+        self.x("import", self.root, namespace=XML, schemaLocation=xml_xsd)
+        self.simple_done: set[str] = set()
+
+    def x(self, tag: str, parent: etree._Element, **attrs: str) -> etree._Element:
+        e = etree.SubElement(parent, f"{{{XS}}}{tag}")
+        for k, v in attrs.items():
+            e.set(k, v)
+        return e
+
+    def qref(self, ident: str) -> str:
+        return f"t:{ident}" if self.schema.ns else ident
+
+    # ------------------------------------------------------------ simple types
+    def simple(self, parent: etree._Element, p: P.Pattern) -> None:
+        """An anonymous simpleType for an attribute or text value pattern."""
+        if isinstance(p, P.Ref):
+            r = resolve_ref(self.schema, p)
+            spec = self.schema.specs.get(r.key)
+            if spec is not None and spec.kind in ("data", "macro"):
+                self.named_simple(spec)
+                self.x("restriction", self.x("simpleType", parent), base=self.qref(r.key))
+                return
+            p = P.Text()
+        st = self.x("simpleType", parent)
+        if isinstance(p, P.Data):
+            r = self.x("restriction", st, base=f"xs:{p.type}")
+            for name, value in p.params:
+                self.x(name, r, value=value)
+        elif isinstance(p, P.Value):
+            r = self.x("restriction", st, base="xs:token" if p.type == "token" else f"xs:{p.type}")
+            self.x("enumeration", r, value=p.value)
+        elif isinstance(p, P.Alt) and all(isinstance(i, P.Value) for i in p.items):
+            r = self.x("restriction", st, base="xs:token")
+            for i in p.items:
+                self.x("enumeration", r, value=i.value)
+        elif isinstance(p, P.Alt):
+            u = self.x("union", st)
+            for i in p.items:
+                self.simple(u, i)
+        elif isinstance(p, P.ListOf):
+            inner = p.item
+            lo = 0
+            if isinstance(inner, P.Repeat):
+                inner, lo = inner.item, inner.min
+            target = self.x("restriction", st) if lo else st
+            lst = self.x("list", self.x("simpleType", target) if lo else target)
+            self.simple(lst, inner)
+            if lo:
+                self.x("minLength", target, value=str(lo))
+        else:
+            self.x("restriction", st, base="xs:string")
+
+    def named_simple(self, spec: Spec) -> None:
+        if spec.ident in self.simple_done:
+            return
+        self.simple_done.add(spec.ident)
+        holder = etree.Element("holder")
+        self.simple(holder, spec.content or P.Text())
+        st = holder[0]
+        st.set("name", spec.ident)
+        self.root.append(st)
+
+    # ------------------------------------------------------------ particles
+    def particle(self, parent: etree._Element, p: P.Pattern, lo: int = 1, hi: int = 1) -> None:
+        occ = {}
+        if lo != 1:
+            occ["minOccurs"] = str(lo)
+        if hi != 1:
+            occ["maxOccurs"] = "unbounded" if hi == P.UNBOUNDED else str(hi)
+        if isinstance(p, El):
+            self.x("element", parent, ref=self.qref(p.name), **occ)
+        elif isinstance(p, P.AnyElement):
+            ns = " ".join(p.require) if p.require else "##other" if p.exclude else "##any"
+            self.x("any", parent, namespace=ns, processContents="skip", **occ)
+        elif isinstance(p, P.Seq | P.Alt):
+            g = self.x("sequence" if isinstance(p, P.Seq) else "choice", parent, **occ)
+            for i in p.items:
+                self.particle(g, i)
+        elif isinstance(p, P.Repeat):
+            if lo == 1 and hi == 1:
+                self.particle(parent, p.item, p.min, p.max)
+            else:
+                self.particle(self.x("sequence", parent, **occ), p)
+        elif isinstance(p, P.NotAllowed):
+            self.x("choice", parent)  # an empty choice matches nothing
+
+    def attribute(self, parent: etree._Element, a) -> None:
+        use = {"use": "required"} if a.usage == "req" else {}
+        prefix, _, local = a.ident.rpartition(":")
+        if prefix == "xml":
+            self.x("attribute", parent, ref=f"xml:{local}", **use)
+            return
+        att = self.x("attribute", parent, name=a.ident, **use)
+        self.simple(att, attribute_value(a))
+
+    def element(self, spec: Spec) -> None:
+        s = self.schema
+        e = self.x("element", self.root, name=spec.element_name)
+        ct = self.x("complexType", e)
+        content = spec.content if spec.content is not None else P.Empty()
+        flat = flatten(s, content)
+        attrs = s.attributes(spec)
+        if not any(P.refs(content)) and isinstance(flat, P.Text) and isinstance(
+                content, P.Data | P.Value | P.Alt | P.Ref):
+            ext = self.x("extension", self.x("simpleContent", ct), base="xs:string")
+            for a in attrs:
+                self.attribute(ext, a)
+            return
+        if P.has_text(flat):
+            ct.set("mixed", "true")
+        particles = strip_text(flat)
+        name = ambiguity(particles)
+        if name is not None:
+            raise TeieditError(
+                f"content model of <{spec.element_name}> is not deterministic: two particles "
+                f"can match <{name}>, so no XML Schema can express it (Unique Particle "
+                f"Attribution); rewrite the content so each element has one place, e.g. "
+                f"{P.compact(content)[:200]}", file=spec.file, line=spec.line)
+        if not isinstance(particles, P.Empty):
+            self.particle(self.x("sequence", ct), particles)
+        for a in attrs:
+            self.attribute(ct, a)
+
+    def write(self) -> etree._ElementTree:
+        for spec in self.schema.elements():
+            self.element(spec)
+        return etree.ElementTree(self.root)
+
+
+XML_XSD = f"""<?xml version="1.0" encoding="UTF-8"?>
+<xs:schema xmlns:xs="{XS}" targetNamespace="{XML}" xml:lang="en">
+  <xs:attribute name="lang" type="xs:language"/>
+  <xs:attribute name="id" type="xs:ID"/>
+  <xs:attribute name="space">
+    <xs:simpleType>
+      <xs:restriction base="xs:NCName">
+        <xs:enumeration value="default"/>
+        <xs:enumeration value="preserve"/>
+      </xs:restriction>
+    </xs:simpleType>
+  </xs:attribute>
+  <xs:attribute name="base" type="xs:anyURI"/>
+</xs:schema>
+"""
+
+
+def write_xsd(schema: Schema, xml_xsd: str) -> bytes:
+    """The XSD; `xml_xsd` is the file name of the companion schema for xml:* attributes."""
+    tree = XsdWriter(schema, xml_xsd).write()
+    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
