@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from teiedit.schema.html import write_html
 from teiedit.schema.odd import compile_odd
 from teiedit.schema.rng import write_rng
 from teiedit.schema.sch import write_schematron
@@ -16,7 +17,7 @@ DEFAULT_ODD = ROOT / "schema" / "teiedit.odd"
 def output_names(stem: str) -> dict[str, str]:
     """File names of the compiled outputs for an ODD whose file stem is `stem`."""
     return {"rng": f"{stem}.rng", "sch": f"{stem}.sch", "xsd": f"{stem}.xsd",
-            "xml_xsd": f"{stem}-xml.xsd"}
+            "xml_xsd": f"{stem}-xml.xsd", "html": f"{stem}-reference.html"}
 
 
 def build_outputs(odd: str | Path, source: str | Path | None) -> dict[str, bytes]:
@@ -25,4 +26,4 @@ def build_outputs(odd: str | Path, source: str | Path | None) -> dict[str, bytes
     names = output_names(Path(odd).stem)
     return {names["rng"]: write_rng(schema), names["sch"]: write_schematron(schema),
             names["xsd"]: write_xsd(schema, names["xml_xsd"]),
-            names["xml_xsd"]: XML_XSD.encode("utf-8")}
+            names["xml_xsd"]: XML_XSD.encode("utf-8"), names["html"]: write_html(schema)}
