@@ -13,7 +13,14 @@ from teiedit.gate.schemas import Engine, load_engines
 from teiedit.gate.schematron import SchematronEngine
 from teiedit.gate.xmlmodel import model_schemas
 from teiedit.gate.xsd import XSDEngine
-from teiedit.xmlio import MAX_BYTES, MAX_DEPTH, TeieditError, expand_xincludes, parse_untrusted
+from teiedit.xmlio import (
+    MAX_BYTES,
+    MAX_DEPTH,
+    XINCLUDE_NS,
+    TeieditError,
+    expand_xincludes,
+    parse_untrusted,
+)
 
 STDIN = "-"
 
@@ -59,18 +66,19 @@ class Checker:
 
     def check_bytes(self, data: bytes, path: str) -> list[Problem]:
         tree = parse_untrusted(data, path, max_bytes=self.max_bytes, max_depth=self.max_depth)
+        problems: list[Problem] = []
         if self.xinclude and path != STDIN:
             expand_xincludes(tree, path, max_bytes=self.max_bytes, max_depth=self.max_depth)
+        else:
+            problems += _unexpanded_xincludes(tree)
         doc = Document(path, data, tree)
         engines = list(self.engines)
-        problems: list[Problem] = []
         if self.xml_model:
             try:
                 engines += self._engines_of_models(doc)
             except TeieditError as e:
                 problems.append(Problem("error", e.message, line=e.line, column=e.column,
-                                        engine="xml-model", schema=e.file or "",
-                                        rule="xml-model"))
+                                        engine="xml-model", rule="xml-model"))
         for engine in engines:
             problems += engine.check(doc)
         return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
@@ -83,6 +91,15 @@ class Checker:
                 self._model_engines[key] = load_engines(schema_path, phase=phase)
             engines += self._model_engines[key]
         return engines
+
+
+def _unexpanded_xincludes(tree) -> list[Problem]:
+    first = next(tree.getroot().iter(f"{{{XINCLUDE_NS}}}include"), None)
+    if first is None:
+        return []
+    return [Problem("info", "XIncludes are not expanded (nothing is read because a document "
+                    "asks); pass --xinclude to expand local ones", line=first.sourceline,
+                    engine="xml", rule="xinclude")]
 
 
 def _read(path: str, max_bytes: int) -> bytes:

@@ -10,6 +10,7 @@ which the scanner skips).
 
 from __future__ import annotations
 
+import codecs
 import re
 from bisect import bisect_right
 
@@ -33,7 +34,14 @@ class Locator:
         self._elements: list[etree._Element] = []
 
     def _decoded(self) -> str:
+        """The text as the parser saw it: a byte-order mark wins over the declaration."""
         encoding = self.tree.docinfo.encoding or "utf-8"
+        for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                           (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+                           (codecs.BOM_UTF8, "utf-8-sig")):
+            if self._data.startswith(bom):
+                encoding = codec
+                break
         try:
             return self._data.decode(encoding, errors="replace").lstrip("\ufeff")
         except LookupError:

@@ -10,6 +10,9 @@ through the lxml tree.
 from __future__ import annotations
 
 import hashlib
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +42,21 @@ def _processor() -> Any:
     return _saxon["proc"]
 
 
+@contextmanager
+def _native_stderr_silenced() -> Iterator[None]:
+    """Saxon's native library writes progress lines ("Loading BasicLatin" …) and its own
+    copy of every error straight to file descriptor 2; the gate reports errors itself."""
+    saved = os.dup(2)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
 def _saxon_message(e: Exception) -> str:
     return " ".join(str(e).split())[:500]
 
@@ -52,12 +70,13 @@ def compile_to_xslt(schema: bytes, phase: str, name: str) -> str:
         return cached.read_text(encoding="utf-8")
     proc = _processor()
     try:
-        compiler = proc.new_xslt30_processor().compile_stylesheet(
-            stylesheet_file=str(COMPILER))
-        if phase:
-            compiler.set_parameter("phase", proc.make_string_value(phase))
-        source = proc.parse_xml(xml_text=schema.decode("utf-8"))
-        xslt = compiler.transform_to_string(xdm_node=source)
+        with _native_stderr_silenced():
+            compiler = proc.new_xslt30_processor().compile_stylesheet(
+                stylesheet_file=str(COMPILER))
+            if phase:
+                compiler.set_parameter("phase", proc.make_string_value(phase))
+            source = proc.parse_xml(xml_text=schema.decode("utf-8"))
+            xslt = compiler.transform_to_string(xdm_node=source)
     except Exception as e:  # saxonche raises its own PySaxonApiError with the message
         raise TeieditError(f"Schematron schema does not compile: {_saxon_message(e)}",
                            file=name) from None
@@ -88,8 +107,9 @@ class SchematronEngine:
     def compile(self) -> None:
         """Compile the generated XSLT in this process (before forking, or on first use)."""
         try:
-            self._executable = _processor().new_xslt30_processor().compile_stylesheet(
-                stylesheet_text=self.xslt)
+            with _native_stderr_silenced():
+                self._executable = _processor().new_xslt30_processor().compile_stylesheet(
+                    stylesheet_text=self.xslt)
         except Exception as e:
             raise TeieditError(f"Schematron schema does not compile: {_saxon_message(e)}",
                                file=self.info.path) from None
@@ -100,8 +120,9 @@ class SchematronEngine:
         proc = _processor()
         text = etree.tostring(doc.tree, encoding="unicode")
         try:
-            node = proc.parse_xml(xml_text=text)
-            svrl = self._executable.transform_to_string(xdm_node=node)
+            with _native_stderr_silenced():
+                node = proc.parse_xml(xml_text=text)
+                svrl = self._executable.transform_to_string(xdm_node=node)
         except Exception as e:
             return [Problem("error", f"the Schematron engine stopped on this document: "
                             f"{_saxon_message(e)}", engine="schematron",

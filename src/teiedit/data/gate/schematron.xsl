@@ -37,16 +37,16 @@
 
   <xsl:template match="/">
     <xsl:if test="not($schema)">
-      <xsl:message terminate="yes">not an ISO Schematron schema (root must be sch:schema)</xsl:message>
+      <xsl:sequence select="error(QName('urn:teiedit:gate', 'schema'), 'not an ISO Schematron schema (root must be sch:schema)')"/>
     </xsl:if>
     <xsl:if test="$phase-id != '#ALL' and not($the-phase)">
-      <xsl:message terminate="yes">Schematron phase '<xsl:value-of select="$phase-id"/>' is not defined in the schema</xsl:message>
+      <xsl:sequence select="error(QName('urn:teiedit:gate', 'schema'), 'Schematron phase ''' || string($phase-id) || ''' is not defined in the schema')"/>
     </xsl:if>
     <xsl:if test="$schema//sch:pattern[@is-a] or $schema//sch:include">
-      <xsl:message terminate="yes">abstract patterns (is-a) and sch:include are not supported; expand them first</xsl:message>
+      <xsl:sequence select="error(QName('urn:teiedit:gate', 'schema'), 'abstract patterns (is-a) and sch:include are not supported; expand them first')"/>
     </xsl:if>
     <xsl:if test="$schema/@queryBinding and not(matches(lower-case($schema/@queryBinding), '^(xslt[123]?|xpath[23]1?)$'))">
-      <xsl:message terminate="yes">Schematron query binding '<xsl:value-of select="$schema/@queryBinding"/>' is not supported (use xslt, xslt2 or xslt3)</xsl:message>
+      <xsl:sequence select="error(QName('urn:teiedit:gate', 'schema'), 'Schematron query binding ''' || string($schema/@queryBinding) || ''' is not supported (use xslt, xslt2 or xslt3)')"/>
     </xsl:if>
     <axsl:stylesheet version="3.0">
       <xsl:for-each select="$schema/sch:ns">
@@ -104,7 +104,7 @@
     <xsl:for-each select="$rule/sch:extends">
       <xsl:variable name="base" select="$schema//sch:rule[@abstract = 'true'][@id = current()/@rule]"/>
       <xsl:if test="not($base)">
-        <xsl:message terminate="yes">sch:extends refers to an undefined abstract rule '<xsl:value-of select="@rule"/>'</xsl:message>
+        <xsl:sequence select="error(QName('urn:teiedit:gate', 'schema'), 'sch:extends refers to an undefined abstract rule ''' || string(@rule) || '''')"/>
       </xsl:if>
       <xsl:call-template name="rule-body">
         <xsl:with-param name="rule" select="$base"/>
