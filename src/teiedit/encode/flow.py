@@ -8,15 +8,12 @@ back to the source exact.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from teiedit.encode.hyphenation import Dehyphenator, Join
 from teiedit.encode.layout import Page
 from teiedit.encode.source import Line
 from teiedit.model import Anchor, Inline
-
-NoteFactory = Callable[[], Anchor]
 
 
 @dataclass
@@ -25,8 +22,7 @@ class FlowLine:
 
     line: Line
     start: int = 0
-    notes: dict[int, NoteFactory] = field(default_factory=dict)  # col -> note anchor factory
-    call_length: dict[int, int] = field(default_factory=dict)  # col -> characters of the call
+    calls: list[tuple[int, int, Anchor]] = field(default_factory=list)  # (col, length, note)
     before: list[Anchor] = field(default_factory=list)  # milestones before this line (pb, fw)
 
 
@@ -38,12 +34,25 @@ class FlowOptions:
     printed_width: tuple[int, int] = (0, 0)  # where a printed line ends, in characters
 
 
+def lb_attrs(line: Line, join: Join = Join.SPACE) -> dict[str, str]:
+    """The lb that starts `line`: its number, how it joins the previous line, its indent."""
+    attrs = {"n": str(line.no)}
+    if join is not Join.SPACE:
+        attrs["break"] = "no"
+    rend = ["hyphen"] if join is Join.HYPHEN else []
+    if line.indent:
+        rend.append("indent" if line.indent == 1 else f"indent-{line.indent}")
+    if rend:
+        attrs["rend"] = " ".join(rend)
+    return attrs
+
+
 def page_milestones(page: Page, keep_lines: bool) -> list[Anchor]:
     """pb for the page, and its furniture (page number, running head) as fw beside it."""
     anchors = [Anchor(0, "pb", {"n": page.n})]
     for f in page.furniture:
         if keep_lines:
-            anchors.append(Anchor(0, "lb", {"n": str(f.line.no)}))
+            anchors.append(Anchor(0, "lb", lb_attrs(f.line)))
         anchors.append(Anchor(0, "fw", {"type": f.kind}, text=f.line.text))
     return anchors
 
@@ -66,13 +75,7 @@ def build_flow(lines: list[FlowLine], opts: FlowOptions, inline: Inline | None =
                 a.attrs["break"] = "no"
             _add_anchor(out, a)
         if opts.keep_lines:
-            attrs = {"n": str(fl.line.no)}
-            if join is not Join.SPACE:
-                attrs["break"] = "no"
-            rend = (["hyphen"] if join is Join.HYPHEN else []) + (["indent"] * bool(fl.line.indent))
-            if rend:
-                attrs["rend"] = " ".join(rend)
-            out.anchor("lb", attrs)
+            out.anchor("lb", lb_attrs(fl.line, join))
         _add_text(out, text, fl, opts)
         previous = fl.line
     return out
@@ -86,18 +89,17 @@ def _add_anchor(out: Inline, a: Anchor) -> None:
 def _add_text(out: Inline, text: str, fl: FlowLine, opts: FlowOptions) -> None:
     """Add one line's text: drop call digits, anchor notes, mend hyphens lost mid-line."""
     start = max(fl.start - fl.line.indent, 0)
-    events: dict[int, str] = {col: "note" for col in fl.notes}
+    events: list[tuple[int, int, Anchor | None]] = list(fl.calls)
     if len(fl.line.raw) > opts.long_line:
-        for pos in opts.dehyphenator.inner_breaks(text, opts.printed_width):
-            events.setdefault(pos, "break")
+        taken = {col for col, _, _ in fl.calls}
+        events += [(pos, 1, None) for pos in
+                   opts.dehyphenator.inner_breaks(text, opts.printed_width) if pos not in taken]
     pos = start
-    for col in sorted(c for c in events if c >= start):
+    for col, length, note in sorted((e for e in events if e[0] >= start), key=lambda e: e[0]):
         out.append(text[pos:col])
-        if events[col] == "note":
-            _add_anchor(out, fl.notes[col]())
-            pos = col + fl.call_length[col]
-        else:  # a justification hyphen whose line break the extraction lost
-            if opts.keep_lines:
-                out.anchor("lb", {"break": "no", "rend": "hyphen", "type": "inferred"})
-            pos = col + 1
+        if note is not None:
+            _add_anchor(out, note)
+        elif opts.keep_lines:  # a justification hyphen whose line break the extraction lost
+            out.anchor("lb", {"break": "no", "rend": "hyphen", "type": "inferred"})
+        pos = col + length
     out.append(text[pos:])

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from teiedit.encode.source import Diagnostics, Line
 
 PAGE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*$")
-NOTE_START = re.compile(r"^(\d{1,3})\s+(?=\S)")
+NOTE_START = re.compile(r"^(\d{1,3}) (?=\S)")
 SYMBOL_NOTE_START = re.compile(r"^([∗*†‡§])\s*(?=\S)")
 FINISHED = re.compile(r"[.!?][”\"’»)\]]*$")
 # How far ahead of the expected number a note may start (numbers skipped by the extraction).

@@ -91,7 +91,12 @@ def encode_source(source: Source, diag: Diagnostics, *, lang: str = "en", keep_l
     for call in calls:
         by_line[call.line].append(call)
     called = {id(c.note) for c in calls}
+    for call in calls:
+        if not call.length:  # placed by fallback: the source shows no call
+            anchors[id(call.note)].attrs["anchored"] = "false"
     doc.title_notes = [anchors[id(n)] for n in layout.notes if id(n) not in called]
+    for note in doc.title_notes:
+        note.attrs["anchored"] = "false"
 
     assembler = Assembler(doc, opts, by_line, anchors, diag)
     for unit in reading_units(layout, lang):

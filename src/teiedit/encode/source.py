@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,6 +68,9 @@ class Source:
     encoding: str
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _looks_binary(data: bytes) -> bool:
     if b"\x00" in data:
         return True
@@ -112,6 +116,12 @@ def parse_source(data: bytes, name: str, diag: Diagnostics) -> Source:
     text, encoding = decode(data, name, diag)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [Line(i, raw) for i, raw in enumerate(text.split("\n"), start=1)]
+    for line in lines:
+        bad = _NOT_XML.search(line.raw)
+        if bad:
+            raise TeieditError(f"control character U+{ord(bad.group()):04X} at column "
+                               f"{bad.start() + 1} cannot be kept in XML; remove it",
+                               file=name, line=line.no)
     while lines and lines[-1].blank:
         lines.pop()
     return Source(name, lines, hashlib.sha256(data).hexdigest(), encoding)

@@ -49,7 +49,8 @@ def _label_match(text: str, group: str) -> tuple[str, str] | None:
     return None
 
 
-def classify(block: BodyBlock, previous: Unit | None, doc_lang: str) -> Unit:
+def classify(block: BodyBlock, previous: Unit | None, following: BodyBlock | None,
+             doc_lang: str) -> Unit:
     text = " ".join(ln.text for ln in block.lines)
     for group in ("abstract", "keywords"):
         found = _label_match(text, group)
@@ -58,7 +59,8 @@ def classify(block: BodyBlock, previous: Unit | None, doc_lang: str) -> Unit:
     single = len(block.lines) == 1
     if single and len(text) <= 100 and len(text.split()) <= 14 and text[:1].isupper() \
             and not re.search(r"[.,;:]$", text) \
-            and (previous is None or previous.kind != "p" or TERMINAL.search(previous.text)):
+            and (previous is None or previous.kind != "p" or TERMINAL.search(previous.text)) \
+            and (following is None or not following.lines[0].text[:1].islower()):
         for lang, words in labels()["summary"].items():
             if lang != doc_lang and text in words:
                 return Unit("summary", [block], lang=lang)
@@ -76,7 +78,8 @@ def reading_units(layout: Layout, doc_lang: str) -> list[Unit]:
                            and p.seq < (layout.body[0].page.seq if layout.body else 0)]
     for i, block in enumerate(layout.body):
         new_page = i == 0 or block.page is not layout.body[i - 1].page
-        unit = classify(block, units[-1] if units else None, doc_lang)
+        following = layout.body[i + 1] if i + 1 < len(layout.body) else None
+        unit = classify(block, units[-1] if units else None, following, doc_lang)
         if new_page and i:
             prev_page = layout.body[i - 1].page
             waiting += [p for p in layout.pages
@@ -121,10 +124,8 @@ class Assembler:
         for k, block in enumerate(unit.blocks):
             for j, line in enumerate(block.lines):
                 fl = FlowLine(line)
-                for call in self.calls.get(line.no, []):
-                    anchor = self.note_anchor[id(call.note)]
-                    fl.notes[call.col] = _once(anchor)
-                    fl.call_length[call.col] = call.length
+                fl.calls = [(c.col, c.length, self.note_anchor[id(c.note)])
+                            for c in self.calls.get(line.no, [])]
                 if k and not j:  # the paragraph continues on a new page
                     fl.before = page_milestones(block.page, self.opts.keep_lines)
                 out.append(fl)
@@ -230,10 +231,6 @@ class Assembler:
             divs = [c for c in self.doc.body.children if c.tag == "div"]
             self.container = divs[-1] if divs else self.container
         self._append(self.container, marks, Node("p", inline=self.inline(unit, self.lang_here())))
-
-
-def _once(anchor: Anchor):
-    return lambda: anchor
 
 
 def note_anchors(notes: list[NoteText], opts: FlowOptions) -> dict[int, Anchor]:

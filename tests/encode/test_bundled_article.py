@@ -1,0 +1,135 @@
+"""The bundled article end to end: Miletić, Tokovi istorije 3/2021, 121–143."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import NS, normalised
+from lxml import etree
+
+from conftest import BUNDLED_SOURCE, ROOT
+from teiedit.encode.command import encode_file, metadata_beside
+from teiedit.serialize.regenerate import regenerate
+
+COMMITTED = ROOT / "tei" / "miletic-2021-tokovi-istorije.xml"
+
+
+@pytest.fixture(scope="module")
+def tei_bytes() -> bytes:
+    return encode_file(BUNDLED_SOURCE, metadata=metadata_beside(BUNDLED_SOURCE))
+
+
+@pytest.fixture(scope="module")
+def tei(tei_bytes):
+    return etree.ElementTree(etree.fromstring(tei_bytes))
+
+
+def xp(tree, expr):
+    return tree.xpath(expr, namespaces=NS)
+
+
+def reading(el) -> str:
+    text = "".join(el.xpath(".//text()[not(ancestor::t:note) and not(ancestor::t:fw)]",
+                            namespaces=NS))
+    return " ".join(text.split())
+
+
+def test_75_numbered_notes_and_the_title_note_in_order(tei):
+    numbers = xp(tei, "//t:text//t:note/@n")
+    assert numbers == ["*"] + [str(k) for k in range(1, 76)]
+    assert xp(tei, "//t:titlePart/t:note/@n") == ["*"]
+
+
+def line_text_before(note) -> tuple[int, str]:
+    """(source line, text of that line up to the note, calls included) as the TEI has it."""
+    events = etree.iterwalk(note.getroottree().getroot(), events=("start", "end"))
+    line, text, depth_in_note = 0, "", 0
+    for event, el in events:
+        if el is note:
+            return line, text
+        in_note = el.tag == f"{{{NS['t']}}}note"
+        if event == "start":
+            if in_note:
+                text += el.get("n") if not depth_in_note else ""  # an earlier call
+                depth_in_note += 1
+            elif not depth_in_note and el.tag == f"{{{NS['t']}}}lb" and el.get("n"):
+                line, text = int(el.get("n")), ""
+            if not depth_in_note:
+                text += el.text or "" if el.tag != f"{{{NS['t']}}}lb" else ""
+        else:
+            if in_note:
+                depth_in_note -= 1
+            if not depth_in_note:
+                text += el.tail or ""
+    raise AssertionError("note not found")
+
+
+def test_each_note_stands_at_its_call(tei):
+    source = BUNDLED_SOURCE.read_text("utf-8").split("\n")
+    for note in xp(tei, "//t:body//t:note"):
+        line, before = line_text_before(note)
+        printed = source[line - 1].strip()
+        assert printed.startswith(before.strip() + note.get("n")) or \
+            printed.startswith(before.rstrip() + " " + note.get("n")), (note.get("n"), line)
+
+
+def test_the_section_heads(tei):
+    heads = [reading(h) for h in xp(tei, "//t:body/t:div/t:head")]
+    assert heads == ["Introduction", "The Period of Foreign Policy Crisis",
+                     "In the Era of Foreign Policy Stabilization", "Summary"]
+
+
+def test_the_serbian_summary_is_in_the_back(tei):
+    (div,) = xp(tei, "//t:back/t:div[@type='summary'][@xml:lang='sr-Cyrl']")
+    assert reading(div.find("{http://www.tei-c.org/ns/1.0}head")) == "Резиме"
+    assert xp(tei, "string(//t:back//t:docAuthor)").strip() == "Александар В. Милетић"
+    assert xp(tei, "//t:back/t:div/t:div/@type") == ["abstract", "keywords", "text"]
+
+
+def test_the_header_knows_the_printed_article(tei):
+    assert xp(tei, "string(//t:titleStmt/t:title[@xml:lang='en'])") == \
+        "Yugoslav Communists and Belgian Socialists 1950–1956"
+    assert xp(tei, "string(//t:titleStmt/t:title[@xml:lang='sr-Cyrl'])") == \
+        "Југословенски комунисти и белгијски социјалисти 1950–1955"
+    assert xp(tei, "string(//t:titleStmt/t:author//t:surname)") == "Miletić"
+    assert xp(tei, "string(//t:monogr/t:title[@level='j'])") == "Токови историје"
+    assert xp(tei, "//t:biblScope[@unit='page']/@from") == ["121"]
+    assert xp(tei, "//t:biblScope[@unit='page']/@to") == ["143"]
+    assert xp(tei, "//t:langUsage/t:language/@ident") == ["en", "sr-Cyrl", "sr-Latn"]
+
+
+def test_every_page_has_a_pb_numbered_from_print(tei):
+    main = xp(tei, "//t:pb[not(ancestor::t:note)]/@n")
+    assert main == [str(n) for n in range(121, 141)] + ["143"]
+
+
+def test_no_furniture_in_the_running_text(tei):
+    text = reading(xp(tei, "//t:text")[0])
+    assert "ТОКОВИ ИСТОРИЈЕ" not in text
+    assert "MILETIĆ YUGOSLAV" not in text
+    assert xp(tei, "//t:fw/text()") == ["128", "ТОКОВИ ИСТОРИЈЕ  3/2021. 121–143", "143",
+                                       "Aleksandar V. MILETIĆ YUGOSLAV COMMUNISTS AND BELGIAN "
+                                       "SOCIALISTS 1950–1956"]
+
+
+def test_hyphenation_in_the_reading_text(tei):
+    text = reading(xp(tei, "//t:body")[0])
+    for word in ("Yugoslavia", "high-ranking", "Belgian Socialist Party (Parti", "pro-American",
+                 "anti-fascist", "mid-1952"):
+        assert word in text
+    assert "So-cialist" not in text
+
+
+def test_round_trip_gives_the_source_back(tei):
+    assert regenerate(tei) == normalised(BUNDLED_SOURCE.read_text("utf-8"))
+
+
+def test_valid_against_tei_all(tei, tei_all_rng):
+    assert tei_all_rng.validate(tei), tei_all_rng.error_log
+
+
+def test_output_is_deterministic(tei_bytes):
+    assert encode_file(BUNDLED_SOURCE, metadata=metadata_beside(BUNDLED_SOURCE)) == tei_bytes
+
+
+def test_the_committed_edition_is_what_encode_makes(tei_bytes):
+    assert COMMITTED.read_bytes() == tei_bytes, "run `teiedit build` and commit tei/*.xml"

@@ -1,0 +1,62 @@
+"""The `teiedit` command as users type it."""
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from conftest import BUNDLED_SOURCE
+from teiedit import __version__
+from teiedit.cli import main
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0 and __version__ in result.output
+
+
+def test_help_lists_the_commands():
+    result = run("--help")
+    assert result.exit_code == 0
+    assert "encode" in result.output and "build" in result.output
+
+
+def test_encode_writes_the_file(tmp_path: Path):
+    out = tmp_path / "out.xml"
+    result = run("encode", str(BUNDLED_SOURCE), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n<TEI")
+
+
+def test_a_bad_source_gives_a_message_an_exit_code_and_no_file(tmp_path: Path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    out = tmp_path / "out.xml"
+    result = run("encode", str(empty), "-o", str(out))
+    assert result.exit_code == 1
+    assert f"{empty}:1: source is empty" in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists() and list(tmp_path.iterdir()) == [empty]
+
+
+def test_a_missing_source_is_reported(tmp_path: Path):
+    result = run("encode", str(tmp_path / "nope.txt"))
+    assert result.exit_code == 1 and "cannot read source" in result.output
+
+
+def test_strict_turns_warnings_into_an_error(tmp_path: Path):
+    src = tmp_path / "a.txt"
+    src.write_text(" A text without any notes at all.\n")
+    result = run("encode", str(src), "--strict", "-o", str(tmp_path / "a.xml"))
+    assert result.exit_code == 1 and "no footnotes found" in result.output
+    assert not (tmp_path / "a.xml").exists()
+
+
+def test_build_writes_the_bundled_edition(tmp_path: Path):
+    result = run("build", "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "miletic-2021-tokovi-istorije.xml").exists()
+    assert str(tmp_path / "miletic-2021-tokovi-istorije.xml") in result.output

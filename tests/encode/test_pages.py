@@ -1,0 +1,59 @@
+"""Pages: where they start, how they are numbered, where their furniture goes."""
+
+from helpers import Encoded, page
+
+BODY = [f"This is line {w} of a long enough paragraph that goes on" for w in
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")]
+
+
+def test_a_line_indented_by_one_space_starts_a_page():
+    e = Encoded(page(BODY) + page(BODY))
+    assert [pb.get("n") for pb in e.xpath("//t:pb")] == ["1", "2"]
+
+
+def test_an_indented_line_near_the_top_of_a_page_is_not_a_page_start():
+    e = Encoded(" Intro line of the abstract goes here\n Introduction\n\n" + "\n".join(BODY))
+    assert len(e.xpath("//t:pb")) == 1
+
+
+def test_printed_page_number_and_running_head_become_fw_beside_pb():
+    text = page(BODY) + page(BODY, furniture=["58", "ZBORNIK RADOVA  4/2019. 57–70"])
+    e = Encoded(text)
+    assert [pb.get("n") for pb in e.xpath("//t:pb")] == ["57", "58"]
+    assert e.xpath("//t:fw[@type='pageNum']/text()") == ["58"]
+    assert e.xpath("//t:fw[@type='header']/text()") == ["ZBORNIK RADOVA  4/2019. 57–70"]
+
+
+def test_furniture_is_not_in_the_running_text():
+    e = Encoded(page(BODY) + page(BODY, furniture=["58", "ZBORNIK RADOVA  4/2019. 57–70"]))
+    assert "ZBORNIK" not in e.text_of("//t:body")
+    assert "58" not in e.text_of("//t:body")
+
+
+def test_pages_before_the_first_printed_number_are_counted_back():
+    head = "JOURNAL OF THINGS  1/2000. 10–20"
+    text = page(BODY) + page(BODY) + page(BODY, furniture=["12", head])
+    assert [pb.get("n") for pb in Encoded(text).xpath("//t:pb")] == ["10", "11", "12"]
+
+
+def test_the_page_range_in_the_running_head_numbers_pages_without_printed_numbers():
+    text = page(BODY) + page(["JOURNAL OF THINGS  1/2000. 10–20", "", *BODY])
+    # the head here is not furniture (no page number): it stands in the text
+    e = Encoded(text)
+    assert e.xpath("//t:pb/@n") == ["1", "2"]
+    assert e.warned("no printed page numbers or page range")
+
+
+def test_a_gap_in_printed_numbers_is_reported():
+    text = (page(BODY, furniture=["10", "JOURNAL OF THINGS  1/2000. 10–20"])
+            + page(BODY, furniture=["13", "JOURNAL OF THINGS  1/2000. 10–20"]))
+    e = Encoded(text)
+    assert e.xpath("//t:pb/@n") == ["10", "13"]
+    assert e.warned("printed page 13 comes 1 page(s) after page 10")
+
+
+def test_a_paragraph_cut_by_a_page_break_stays_one_paragraph_with_the_pb_inside():
+    first = [*BODY[:-1], "and this sentence goes on over the page break into the next"]
+    e = Encoded(page(first) + page(["page where it ends with a short line.", *BODY]))
+    (p,) = e.xpath("//t:text//t:p[t:pb]")
+    assert p.xpath("t:pb/@n", namespaces={"t": "http://www.tei-c.org/ns/1.0"}) == ["2"]
