@@ -201,12 +201,12 @@
 
   <!-- A line break inside a word (break="no") joins the two halves: drop the whitespace
        the source may keep around it. -->
-  <xsl:template match="text()[following-sibling::node()[1][self::lb[@break = 'no']]]" priority="1">
+  <xsl:template match="text()[following-sibling::node()[1][self::lb[@break = 'no'] or self::pb[@break = 'no']]]" priority="1">
     <xsl:value-of select="replace(., '\s+$', '')"/>
   </xsl:template>
-  <xsl:template match="text()[preceding-sibling::node()[1][self::lb[@break = 'no']]]" priority="2">
+  <xsl:template match="text()[preceding-sibling::node()[1][self::lb[@break = 'no'] or self::pb[@break = 'no']]]" priority="2">
     <xsl:variable name="s" select="replace(., '^\s+', '')"/>
-    <xsl:value-of select="if (following-sibling::node()[1][self::lb[@break = 'no']]) then replace($s, '\s+$', '') else $s"/>
+    <xsl:value-of select="if (following-sibling::node()[1][self::lb[@break = 'no'] or self::pb[@break = 'no']]) then replace($s, '\s+$', '') else $s"/>
   </xsl:template>
 
   <!-- Plain text of a block for snippets: no print furniture, no notes other than the block's own. -->

@@ -54,6 +54,15 @@
     <span class="p"><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></span>
   </xsl:template>
 
+  <!-- WeasyPrint breaks footnote lines at source newlines: hand it spaces instead. -->
+  <xsl:template match="text()" priority="3">
+    <xsl:variable name="text"><xsl:next-match/></xsl:variable>
+    <xsl:value-of select="translate($text, '&#10;&#13;&#9;', '   ')"/>
+  </xsl:template>
+
+  <!-- Paper has its own lines: the source's line beginnings only keep words apart. -->
+  <xsl:template match="lb"><xsl:value-of select="t:lb-space(.)"/></xsl:template>
+
   <xsl:template match="pb">
     <span class="pb">[{(@n, '?')[1]}]</span>
     <xsl:value-of select="t:lb-space(.)"/>

@@ -158,7 +158,7 @@
 
   <!-- Line beginnings: invisible in the reading text, shown by the line view. -->
   <xsl:template match="lb">
-    <span class="lb{if (@rend = 'hyphen') then ' hyphen' else ''}{if (@rend = 'indent') then ' indent' else ''}" data-n="{@n}"></span>
+    <span class="{string-join(('lb', tokenize(@rend)[. = ('hyphen', 'indent')]), ' ')}" data-n="{@n}"></span>
     <xsl:value-of select="t:lb-space(.)"/>
   </xsl:template>
 

@@ -30,8 +30,7 @@ def _processor() -> PySaxonProcessor:
 
 
 @cache
-def _executable(name: str):  # -> PyXsltExecutable
-    path = XSLT_DIR / name
+def _executable(path: Path):  # -> PyXsltExecutable
     if not path.is_file():
         raise TeieditError("stylesheet not found", file=path)
     compiler = _processor().new_xslt30_processor()
@@ -73,7 +72,7 @@ def _xslt_error(stylesheet: Path, message: str, detail: str) -> TeieditError:
     where = _WHERE.search(detail) or _WHERE.search(message)
     code = _CODE.search(detail)
     template = _TEMPLATE.search(detail)
-    file = XSLT_DIR / where.group(2).rsplit("/", 1)[-1] if where else stylesheet
+    file = stylesheet.parent / where.group(2).rsplit("/", 1)[-1] if where else stylesheet
     line = int(where.group(1)) if where else None
     text = f"{code.group(1)} {code.group(2).strip()}" if code else message.strip()
     if template:
@@ -89,15 +88,16 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def transform(stylesheet: str, tree: etree._ElementTree,
+def transform(stylesheet: str | Path, tree: etree._ElementTree,
               params: Mapping[str, str] | None = None) -> str:
-    """Apply `stylesheet` (a file in xslt/) to an already safely parsed tree; return the output.
+    """Apply `stylesheet` (a name in xslt/, or a path) to a safely parsed tree; return the output.
 
     The document is handed over as text with no base URI and without its processing
     instructions or DOCTYPE, so nothing in it can point Saxon at another resource.
     """
     proc = _processor()
-    exe = _executable(stylesheet)
+    path = XSLT_DIR / stylesheet if isinstance(stylesheet, str) else stylesheet.resolve()
+    exe = _executable(path)
     text = etree.tostring(tree.getroot(), encoding="unicode")
     with _captured_stderr() as err:
         try:
@@ -107,8 +107,7 @@ def transform(stylesheet: str, tree: etree._ElementTree,
                 exe.set_parameter(key, proc.make_string_value(value))
             result = exe.transform_to_string(xdm_node=node)
         except PySaxonApiError as e:
-            raise _xslt_error(XSLT_DIR / stylesheet, str(e), err.read()) from None
+            raise _xslt_error(path, str(e), err.read()) from None
     if result is None:
-        raise TeieditError("XSLT transformation produced no output",
-                           file=_display(XSLT_DIR / stylesheet))
+        raise TeieditError("XSLT transformation produced no output", file=_display(path))
     return result

@@ -1,0 +1,169 @@
+"""The HTML reading edition, read as a document (structure, links, metadata)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lxml import etree, html
+
+from teiedit.render import render
+
+DATA = Path(__file__).parent / "data"
+
+
+def page(out: Path, name: str) -> html.HtmlElement:
+    return html.fromstring((out / name).read_bytes())
+
+
+def text_of(el) -> str:
+    return re.sub(r"\s+", " ", el.text_content()).strip()
+
+
+def test_every_page_is_written(sample_out):
+    names = {p.name for p in sample_out.iterdir()}
+    assert {"sample.html", "sample.persons.html", "sample.organisations.html",
+            "sample.places.html", "sample.chronology.html", "sample.xml"} <= names
+
+
+def test_pages_fetch_nothing_from_outside(sample_out):
+    for f in sample_out.glob("*.html"):
+        doc = page(sample_out, f.name)
+        assert not doc.xpath("//link[@rel='stylesheet'] | //script[@src] | //img | //iframe"), f
+        assert "@import" not in f.read_text() and "url(" not in f.read_text(), f
+
+
+def test_print_furniture_stays_out_of_the_reading_text(sample_out):
+    body = text_of(page(sample_out, "sample.html").get_element_by_id("main"))
+    assert "ТОКОВИ ИСТОРИЈЕ" not in body
+    assert "An unknown element keeps its text here." in body
+
+
+def test_a_word_broken_across_lines_reads_as_one_word(sample_out):
+    body = text_of(page(sample_out, "sample.html").get_element_by_id("main"))
+    assert "suddenly placed" in body
+
+
+def test_line_beginnings_are_kept_for_the_line_view(sample_out):
+    doc = page(sample_out, "sample.html")
+    assert doc.xpath("//span[@class='lb hyphen'][@data-n='6']")
+    assert doc.xpath("//input[@type='checkbox'][@id='show-lines']")
+
+
+def test_page_breaks_are_linkable_markers(sample_out):
+    doc = page(sample_out, "sample.html")
+    marker = doc.get_element_by_id("p122")
+    assert text_of(marker) == "[p. 122]" and marker.get("href") == "#p122"
+    # the same page number inside a note gets its own anchor
+    assert doc.get_element_by_id("p122-n1") is not None
+
+
+def test_a_note_call_links_to_its_note_and_the_note_back(sample_out):
+    doc = page(sample_out, "sample.html")
+    call = doc.get_element_by_id("ref-n1")
+    assert call.get("href") == "#n1" and text_of(call) == "1"
+    note = doc.get_element_by_id("n1")
+    assert "alphanote" in text_of(note)
+    assert note.xpath(".//a[@href='#ref-n1']")
+
+
+def test_the_title_note_is_called_with_an_asterisk(sample_out):
+    doc = page(sample_out, "sample.html")
+    assert text_of(doc.get_element_by_id("ref-n0")) == "∗"
+    assert doc.xpath("//h1/a[@id='ref-n0']")
+
+
+def test_registered_names_link_to_their_index_entry_with_a_card(sample_out):
+    doc = page(sample_out, "sample.html")
+    link = doc.xpath("//a[contains(@class,'persons')][.='Tito']")[0]
+    assert link.get("href") == "sample.persons.html#tito"
+    card = doc.get_element_by_id(link.get("aria-describedby"))
+    assert card.get("role") == "tooltip"
+    assert "Josip Broz Tito" in text_of(card) and "1892" in text_of(card)
+    assert card.xpath(".//span[@lang='sr-Cyrl'][.='Јосип Броз Тито']")
+
+
+def test_unregistered_and_unresolved_names_degrade_to_plain_text(sample_out):
+    doc = page(sample_out, "sample.html")
+    for name in ("Ivan Ivanović", "a ghost"):
+        (el,) = doc.xpath(f"//*[.='{name}']")
+        assert el.tag == "span" and "persons" in el.get("class")
+
+
+def test_person_index_lists_occurrences_with_back_links(sample_out):
+    index = page(sample_out, "sample.persons.html")
+    entry = index.get_element_by_id("tito")
+    targets = [a.get("href") for a in entry.xpath(".//a")]
+    assert len(targets) == 2
+    text = page(sample_out, "sample.html")
+    for href in targets:
+        name, anchor = href.split("#")
+        assert name == "sample.html"
+        assert text_of(text.get_element_by_id(anchor)) == "Tito"
+    assert "p. 122" in text_of(entry) and "p. 123" in text_of(entry)
+
+
+def test_person_index_sorts_by_surname(sample_out):
+    index = page(sample_out, "sample.persons.html")
+    ids = index.xpath("//ul[@class='index'][1]/li/@id")
+    assert ids == ["tito", "djilas"]  # Broz before Đilas
+
+
+def test_index_lists_names_without_register_entry(sample_out):
+    index = page(sample_out, "sample.persons.html")
+    assert "Ivan Ivanović" in text_of(index)
+
+
+def test_chronology_sorts_dates_and_links_to_the_sentence(sample_out):
+    chrono = page(sample_out, "sample.chronology.html")
+    rows = chrono.xpath("//table[@class='chronology']/tbody/tr")
+    assert [r.xpath("string(.//time/@datetime)") for r in rows] == ["1950-03", "1951", "1953-05-12"]
+    first = rows[0]
+    assert "Betanote: archives of the party, March 1950." in text_of(first)
+    assert "note 2" in text_of(first)
+    href = first.xpath(".//a/@href")[0]
+    text = page(sample_out, "sample.html")
+    assert text_of(text.get_element_by_id(href.split("#")[1])) == "March 1950"
+
+
+def test_summary_carries_its_language(sample_out):
+    doc = page(sample_out, "sample.html")
+    (summary,) = doc.xpath("//section[contains(@class,'type-summary')]")
+    assert summary.get("lang") == "sr-Cyrl"
+    assert doc.xpath("/html/@lang") == ["en"]
+
+
+def test_contents_list_every_section(sample_out):
+    doc = page(sample_out, "sample.html")
+    entries = [text_of(a) for a in doc.xpath("//nav[@class='toc']//a")]
+    assert entries[:3] == ["Introduction", "The Period of Crisis", "Резиме"]
+    for a in doc.xpath("//nav[@class='toc']//a"):
+        assert doc.get_element_by_id(a.get("href")[1:]) is not None
+
+
+def test_about_block_carries_source_licence_and_citation(sample_out):
+    about = page(sample_out, "sample.html").get_element_by_id("about")
+    text = text_of(about)
+    assert "Токови историје 3 (2021): 121–143" in text
+    assert "Line-end hyphens are removed." in text
+    assert about.xpath(".//a[@rel='license']/@href") == ["https://creativecommons.org/licenses/by-nc/4.0/"]
+    assert "Cite this edition" in text and about.xpath(".//a[@href='sample.xml']")
+
+
+def test_rendering_is_deterministic(sample_out, tmp_path):
+    render(DATA / "sample.xml", {"html", "fo", "pdf"}, tmp_path)
+    for f in sample_out.iterdir():
+        assert (tmp_path / f.name).read_bytes() == f.read_bytes(), f.name
+
+
+def test_bundled_article_renders_every_note_and_section(bundled_edition, bundled_out):
+    tei = etree.parse(str(bundled_edition))
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    notes = tei.xpath("//t:text//t:note", namespaces=ns)
+    doc = page(bundled_out, "miletic.html")
+    assert len(doc.xpath("//a[@class='noteref']")) == len(notes) > 50
+    assert len(doc.xpath("//div[@class='fn']")) == len(notes)
+    heads = tei.xpath("//t:body//t:head", namespaces=ns)
+    assert len(doc.xpath("//nav[@class='toc']//a")) >= len(heads)
+    body = text_of(doc.get_element_by_id("main"))
+    assert "ТОКОВИ ИСТОРИЈЕ  3/2021" not in body
