@@ -48,6 +48,11 @@ def _months() -> tuple[dict[str, int], str, str]:
     return by_key, alt(english), alt(serbian)
 
 
+def month_keys() -> frozenset[str]:
+    """Keys of every month name form (they start capitalized phrases but are no names)."""
+    return frozenset(_months()[0])
+
+
 _Y = r"(?<![\d/])(?:1[6-9]\d\d|20\d\d)(?![\d/])"
 _GOD = r"(?:\.\s*(?:godine|године))?"
 _SEASONS = {"spring": ("03", "05"), "summer": ("06", "08"), "autumn": ("09", "11"),

@@ -66,6 +66,6 @@ def script_of(word: str) -> str:
 
 def key(text: str) -> str:
     """Script-, case- and diacritic-insensitive matching key ("Ђилас" == "Đilas" == "dilas")."""
-    s = to_latin(text).casefold().replace("đ", "dj").replace("dž", "dz")
+    s = to_latin(text).casefold().replace("đ", "dj").replace("dž", "dz").replace("’", "'")
     s = unicodedata.normalize("NFKD", s)
     return "".join(ch for ch in s if not unicodedata.combining(ch))

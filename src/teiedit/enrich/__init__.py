@@ -1,0 +1,175 @@
+"""Enrichment: names linked to registers, dates, quotations, citations, source errors.
+
+`enrich(doc, registers)` runs recognisers over the reading text of every flow and adds spans;
+it never changes a character of the text. Markup a register confirms carries `@ref` and no
+doubt; markup inferred without a register carries `@resp="#teiedit"` and `@cert`. The
+register entries the edition uses go to `doc.standoff`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from teiedit.enrich.bibl import Reference, find_references
+from teiedit.enrich.dates import find_dates
+from teiedit.enrich.names import NameIndex
+from teiedit.enrich.quotes import find_quotes
+from teiedit.enrich.recognise import Recogniser
+from teiedit.enrich.registers import Registers, standoff_lists
+from teiedit.enrich.scripts import mixed_words
+from teiedit.enrich.translit import key
+from teiedit.model import CrossingSpanError, Document, Inline
+
+RESP = "#teiedit"
+PUBLISHED = ("m", "a", "j", "s")  # titles of published works: their words are no mentions
+NAME_OF_PART = {"author": "persName", "editor": "persName", "publisher": "orgName",
+                "pubPlace": "placeName"}
+
+
+@dataclass
+class Report:
+    """What the editor should look at: ambiguous names, proposed register entries."""
+
+    ambiguous: dict[str, set[str]] = field(default_factory=dict)  # surface -> ids
+    proposals: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (tag, key) -> forms
+    skipped: int = 0  # recognised spans that would cross existing markup
+
+    def warnings(self) -> list[str]:
+        return [f"ambiguous name {s!r}: matches {', '.join(sorted(ids))}; tagged without @ref"
+                for s, ids in sorted(self.ambiguous.items())]
+
+
+@dataclass
+class _Name:
+    start: int
+    end: int
+    tag: str
+    attrs: dict[str, str]
+    key: str = ""  # set for recognised (unregistered) names: groups proposals
+
+
+def enrich(doc: Document, registers: Registers | None = None,
+           report: Report | None = None) -> Document:
+    """Add name, date, quotation, citation and sic spans to every flow of `doc`."""
+    report = report if report is not None else Report()
+    index = NameIndex(registers) if registers else None
+    flows = list(doc.inlines())
+    note_ids = {id(a.content): a.attrs.get("xml:id", "") for f in flows for a in f.anchors
+                if a.content is not None}
+    refs = {id(f): find_references(f.text) if id(f) in note_ids else [] for f in flows}
+    recogniser = Recogniser([_without_titles(f.text, refs[id(f)]) for f in flows])
+    used: set[str] = set()
+    last_bibl: list[str] = []
+    for flow in flows:
+        _enrich_flow(flow, refs[id(flow)], note_ids.get(id(flow), ""), last_bibl, index,
+                     recogniser, report, used)
+    if registers:
+        doc.standoff = standoff_lists(registers, used)
+    return doc
+
+
+def _without_titles(text: str, refs: list[Reference]) -> str:
+    """The text with titles of published works blanked: their words are no evidence."""
+    for p in (p for r in refs for p in r.parts if p.tag == "title" and
+              p.attrs.get("level") in PUBLISHED):
+        text = text[:p.start] + " " * (p.end - p.start) + text[p.end:]
+    return text
+
+
+def _try(flow: Inline, start: int, end: int, tag: str, attrs: dict[str, str],
+         report: Report) -> bool:
+    try:
+        flow.add_span(start, end, tag, attrs)
+    except CrossingSpanError:
+        report.skipped += 1
+        return False
+    return True
+
+
+def _inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in ranges)
+
+
+def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < b and a < end for a, b in ranges)
+
+
+def _add_references(flow: Inline, refs: list[Reference], note_id: str, last_bibl: list[str],
+                    report: Report) -> list[tuple[int, int]]:
+    """bibl spans with their parts; "Ibid." points to the last reference before it."""
+    titles = []
+    for n, ref in enumerate(refs, 1):
+        attrs = dict(ref.attrs)
+        if note_id and ref.kind != "ibid":
+            attrs["xml:id"] = f"{note_id}-b{n}"
+        if not _try(flow, ref.start, ref.end, "bibl", attrs, report):
+            continue
+        if "xml:id" in attrs:
+            last_bibl[:] = [attrs["xml:id"]]
+        for part in ref.parts:
+            pattrs = dict(part.attrs)
+            if part.tag == "ref":
+                if not last_bibl:
+                    continue
+                pattrs["target"] = f"#{last_bibl[0]}"
+            if _try(flow, part.start, part.end, part.tag, pattrs, report) and \
+                    part.tag == "title" and pattrs.get("level") in PUBLISHED:
+                titles.append((part.start, part.end))
+    return titles
+
+
+def _names(flow: Inline, refs: list[Reference], titles: list[tuple[int, int]],
+           index: NameIndex | None, recogniser: Recogniser, report: Report) -> list[_Name]:
+    text = flow.text
+    names: list[_Name] = []
+    if index is not None:
+        for m in index.find(text):
+            if _inside(titles, m.start, m.end):
+                continue
+            if len(m.ids) == 1:
+                attrs = {"ref": f"#{next(iter(m.ids))}"}
+            else:
+                report.ambiguous[text[m.start:m.end]] = set(m.ids)
+                attrs = {"resp": RESP, "cert": "low"}
+            names.append(_Name(m.start, m.end, m.tag, attrs))
+    known = [(n.start, n.end) for n in names]
+    starts = frozenset(p.start for ref in refs for p in ref.parts
+                       if p.tag == "title" and p.attrs.get("level") == "u")
+    for r in recogniser.find(text, starts):
+        if not _overlaps(known, r.start, r.end) and not _overlaps(titles, r.start, r.end):
+            names.append(_Name(r.start, r.end, r.tag, {"resp": RESP, "cert": r.cert}, r.key))
+    # what a citation field says outranks a guess: publishers are organisations, ...
+    for part in (p for ref in refs for p in ref.parts if p.tag in NAME_OF_PART):
+        tag = NAME_OF_PART[part.tag]
+        same = [n for n in names if (n.start, n.end) == (part.start, part.end)]
+        if same and "ref" in same[0].attrs:
+            continue
+        names = [n for n in names if not (part.start <= n.start and n.end <= part.end)
+                 or "ref" in n.attrs]
+        if any(part.start <= n.start and n.end <= part.end for n in names):
+            continue  # a register knows a name inside: keep it
+        names.append(_Name(part.start, part.end, tag, {"resp": RESP, "cert": "medium"},
+                           key(text[part.start:part.end])))
+    return sorted(names, key=lambda n: (n.start, -n.end))
+
+
+def _enrich_flow(flow: Inline, refs: list[Reference], note_id: str, last_bibl: list[str],
+                 index: NameIndex | None, recogniser: Recogniser, report: Report,
+                 used: set[str]) -> None:
+    text = flow.text
+    titles = _add_references(flow, refs, note_id, last_bibl, report)
+    for s, e in mixed_words(text):
+        _try(flow, s, e, "sic", {"resp": RESP}, report)
+    for n in _names(flow, refs, titles, index, recogniser, report):
+        if not _try(flow, n.start, n.end, n.tag, n.attrs, report):
+            continue
+        if "ref" in n.attrs:
+            used.add(n.attrs["ref"][1:])
+        elif n.key:
+            report.proposals.setdefault((n.tag, n.key), []).append(text[n.start:n.end])
+    for d in find_dates(text):
+        if not _inside(titles, d.start, d.end):
+            _try(flow, d.start, d.end, "date", {**d.attrs, "resp": RESP}, report)
+    for s, e in find_quotes(text):
+        if not _overlaps(titles, s, e):
+            _try(flow, s, e, "quote", {"resp": RESP}, report)

