@@ -68,31 +68,34 @@
   </xsl:template>
 
   <!-- ===== The document page ===== -->
+  <!-- The line-view switch comes first in <main>: CSS shows the line beginnings in every
+       following sibling (text, notes) when it is checked, without script. -->
   <xsl:template name="t:text-page">
-    <xsl:if test="not(//text/front/docTitle)">
-      <h1 class="doc-title"><xsl:value-of select="t:title(.)"/></h1>
-    </xsl:if>
-    <xsl:variable name="heads" select="//text//head[not(@type = 'sub')][parent::div or parent::div1 or parent::div2 or parent::div3]"/>
-    <div class="tools">
-      <input type="checkbox" id="show-lines"/>
-      <label for="show-lines">{t:label('show-lines')}</label>
-    </div>
-    <xsl:if test="$heads">
-      <nav class="toc" aria-labelledby="toc-h">
-        <h2 id="toc-h">{t:label('contents')}</h2>
-        <ol>
-          <xsl:for-each select="$heads">
-            <li class="toc{t:heading-level(.)}"><a href="#{t:div-id(..)}">
-              <xsl:call-template name="t:lang-attrs"><xsl:with-param name="el" select="(ancestor-or-self::*[@xml:lang])[last()]"/></xsl:call-template>
-              <xsl:apply-templates mode="t:plain"/></a></li>
-          </xsl:for-each>
-          <xsl:if test="$t:notes"><li><a href="#notes">{t:label('notes')}</a></li></xsl:if>
-          <li><a href="#about">{t:label('about')}</a></li>
-        </ol>
-      </nav>
-    </xsl:if>
+    <input type="checkbox" id="show-lines"/>
+    <label for="show-lines">{t:label('show-lines')}</label>
+    <xsl:variable name="text" select="(/TEI/text, /teiCorpus/TEI/text)[1]"/>
+    <xsl:variable name="heads" select="$text//head[not(@type = 'sub')][parent::div or parent::div1 or parent::div2 or parent::div3]"/>
     <article>
-      <xsl:call-template name="t:text-body"/>
+      <xsl:call-template name="t:lang-attrs"><xsl:with-param name="el" select="$text"/></xsl:call-template>
+      <xsl:apply-templates select="$text/front"/>
+      <xsl:if test="not($text/front/docTitle)">
+        <h1 class="doc-title"><xsl:value-of select="t:title(.)"/></h1>
+      </xsl:if>
+      <xsl:if test="$heads">
+        <nav class="toc" aria-labelledby="toc-h">
+          <h2 id="toc-h">{t:label('contents')}</h2>
+          <ol>
+            <xsl:for-each select="$heads">
+              <li class="toc{t:heading-level(.)}"><a href="#{t:div-id(..)}">
+                <xsl:call-template name="t:lang-attrs"><xsl:with-param name="el" select="(ancestor-or-self::*[@xml:lang])[last()]"/></xsl:call-template>
+                <xsl:apply-templates mode="t:plain"/></a></li>
+            </xsl:for-each>
+            <xsl:if test="$t:notes"><li><a href="#notes">{t:label('notes')}</a></li></xsl:if>
+            <li><a href="#about">{t:label('about')}</a></li>
+          </ol>
+        </nav>
+      </xsl:if>
+      <xsl:apply-templates select="$text/(body | back)"/>
     </article>
     <xsl:if test="$t:notes">
       <section class="footnotes" id="notes" aria-labelledby="notes-h">

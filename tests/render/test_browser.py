@@ -1,0 +1,122 @@
+"""The reading edition in a real browser: Debian's headless Chromium driven by Playwright,
+with axe-core for accessibility. Skipped where /usr/bin/chromium is not installed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium not installed")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1000, "height": 800})
+    p = context.new_page()
+    yield p
+    context.close()
+
+
+def url(out: Path, name: str) -> str:
+    return (out / name).as_uri()
+
+
+def test_a_note_call_opens_the_note_under_the_text(sample_out, page):
+    page.goto(url(sample_out, "sample.html"))
+    page.click("#ref-n1")
+    pop = page.locator("#pop-n1")
+    assert pop.is_visible()
+    assert "alphanote" in pop.inner_text()
+    page.keyboard.press("Escape")
+    assert page.locator("#pop-n1").count() == 0
+    assert page.evaluate("document.activeElement.id") == "ref-n1"
+
+
+def test_notes_are_reachable_without_javascript(sample_out, browser):
+    context = browser.new_context(java_script_enabled=False)
+    p = context.new_page()
+    p.goto(url(sample_out, "sample.html"))
+    p.click("#ref-n1")
+    assert p.url.endswith("#n1")
+    assert p.evaluate("getComputedStyle(document.getElementById('n1')).backgroundColor") \
+        != "rgba(0, 0, 0, 0)"  # :target highlight
+    p.click("#n1 .fn-back")
+    assert p.url.endswith("#ref-n1")
+    context.close()
+
+
+def test_entity_card_shows_on_keyboard_focus_and_hover(sample_out, page):
+    page.goto(url(sample_out, "sample.html"))
+    card = page.locator("#card-occ1")
+    assert not card.is_visible()
+    page.focus("#occ1")
+    assert card.is_visible()
+    assert "1892" in card.inner_text() and "Јосип Броз Тито" in card.inner_text()
+    page.keyboard.press("Escape")
+    assert not card.is_visible()
+    page.hover("#occ3")
+    assert page.locator("#card-occ3").is_visible()
+
+
+def test_index_back_link_leads_to_the_occurrence(sample_out, page):
+    page.goto(url(sample_out, "sample.persons.html"))
+    page.click("#djilas .occ a")
+    assert page.url.endswith("sample.html#occ2")
+    assert page.evaluate("document.querySelector(':target').textContent") == "Đilas"
+    assert page.locator("#occ2").is_visible()
+
+
+def test_line_view_toggle_shows_printed_lines(sample_out, page):
+    page.goto(url(sample_out, "sample.html"))
+    first, second = page.locator(".lb[data-n='5']"), page.locator(".lb[data-n='6']")
+    assert not second.is_visible()
+    page.check("#show-lines")
+    assert second.is_visible()
+    # the printed line 6 starts below line 5, after the hyphen the source printed
+    assert second.bounding_box()["y"] > first.bounding_box()["y"]
+    hyphen = page.evaluate("getComputedStyle(document.querySelector(\".lb[data-n='6']\"),"
+                           " '::before').content")
+    assert hyphen.startswith('"-')
+
+
+def test_screenshot_artifact(bundled_out, page, artifacts):
+    page.goto(url(bundled_out, "miletic.html"))
+    page.click("a.noteref >> nth=1")
+    shot = artifacts / "miletic-html.png"
+    page.screenshot(path=str(shot), full_page=False)
+    assert shot.read_bytes()[:4] == b"\x89PNG"
+
+
+@pytest.mark.parametrize("name", ["sample.html", "sample.persons.html", "sample.chronology.html"])
+def test_no_serious_accessibility_violations(sample_out, page, name):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(url(sample_out, name))
+    result = Axe().run(page)
+    serious = [(v["id"], v["help"], [n["target"] for n in v["nodes"]])
+               for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+def test_bundled_edition_has_no_serious_accessibility_violations(bundled_out, page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(url(bundled_out, "miletic.html"))
+    result = Axe().run(page)
+    serious = [(v["id"], v["help"]) for v in result.response["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == []
