@@ -40,3 +40,13 @@ def test_synthetic_articles_come_back(pages):
             note_lines.append(f"{note_no} {n}")
         text += page(body, note_lines)
     assert Encoded(text).regenerated() == normalised(text)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lines=st.lists(RAW_LINE, min_size=1, max_size=60))
+def test_any_text_gives_valid_tei(tei_all_rng, lines):
+    text = "\n".join(lines)
+    if not text.strip():
+        return
+    tree = Encoded(text).tree
+    assert tei_all_rng.validate(tree), tei_all_rng.error_log.last_error

@@ -99,8 +99,10 @@ def encode_source(source: Source, diag: Diagnostics, *, lang: str = "en", keep_l
         note.attrs["anchored"] = "false"
 
     assembler = Assembler(doc, opts, by_line, anchors, diag)
-    for unit in reading_units(layout, lang):
+    units, trailing_pages = reading_units(layout, lang)
+    for unit in units:
         assembler.place(unit)
+    assembler.finish(trailing_pages)
     for note in doc.title_notes:
         mark_scripts(note.content, lang, diag)
     if not any(n.tag == "div" for n in doc.body.children):

@@ -68,8 +68,11 @@ def classify(block: BodyBlock, previous: Unit | None, following: BodyBlock | Non
     return Unit("p", [block])
 
 
-def reading_units(layout: Layout, doc_lang: str) -> list[Unit]:
-    """Classify blocks and join the paragraphs that a page break cut in two."""
+def reading_units(layout: Layout, doc_lang: str) -> tuple[list[Unit], list[Page]]:
+    """Classify blocks and join the paragraphs that a page break cut in two.
+
+    Also returns the pages after the last body text (only notes or furniture on them).
+    """
     body_lines = [ln for b in layout.body for ln in b.lines[:-1]]
     typical = statistics.median(len(ln.raw.rstrip()) for ln in body_lines) if body_lines else 70
     units: list[Unit] = []
@@ -93,7 +96,8 @@ def reading_units(layout: Layout, doc_lang: str) -> list[Unit]:
             unit.starts_page = block.page
             unit.pages_before, waiting = waiting, []
         units.append(unit)
-    return units
+    last = layout.body[-1].page.seq if layout.body else -1
+    return units, waiting + [p for p in layout.pages if p.seq > last]
 
 
 def _paragraph_ended(unit: Unit, typical: float) -> bool:
@@ -141,7 +145,10 @@ class Assembler:
         return inline
 
     def milestones(self, unit: Unit) -> Node | None:
-        pages = [*unit.pages_before, *([unit.starts_page] if unit.starts_page else [])]
+        return self.page_starts([*unit.pages_before,
+                                 *([unit.starts_page] if unit.starts_page else [])])
+
+    def page_starts(self, pages: list[Page]) -> Node | None:
         if not pages:
             return None
         inline = Inline()
@@ -158,6 +165,14 @@ class Assembler:
     def place(self, unit: Unit) -> None:
         marks = self.milestones(unit)
         getattr(self, f"_place_{unit.kind}")(unit, marks)
+
+    def finish(self, pages: list[Page]) -> None:
+        """Pages with no body text of their own end the text; a body is never empty."""
+        marks = self.page_starts(pages)
+        if marks:
+            self.container.children.append(marks)
+        if not any(c.tag for c in self.doc.body.children):
+            self.doc.body.children.append(Node("p", inline=Inline()))
 
     def _append(self, parent: Node, marks: Node | None, node: Node) -> None:
         if marks:

@@ -35,7 +35,9 @@ class _Flow:
         if lb.get("type") == "inferred" or lb.get("n") is None:
             return
         self.current = int(lb.get("n"))
-        self.lines[self.current] = self.prefix + (" " if "indent" in rend else "")
+        indent = next((r for r in rend if r.startswith("indent")), "")
+        spaces = int(indent[7:]) if indent[7:] else len(indent) and 1
+        self.lines[self.current] = self.prefix + " " * spaces
         self.prefix = ""
 
 
@@ -50,10 +52,10 @@ def _walk(el: etree._Element, flow: _Flow, lines: dict[int, str]) -> None:
         elif tag == f"{T}lb":
             flow.new_line(child)
         elif tag == f"{T}note":
-            labelled = child.find(f"{T}label") is not None
-            _walk(child, _Flow(lines, "" if labelled else f"{child.get('n')} "), lines)
-            if flow.current is not None and not labelled:
-                flow.add(child.get("n"))
+            label = child.find(f"{T}label")
+            _walk(child, _Flow(lines, "" if label is not None else f"{child.get('n')} "), lines)
+            if child.get("anchored") != "false":  # the call, where the source had one
+                flow.add(label.text if label is not None else child.get("n"))
         else:
             _walk(child, flow, lines)
         if not block:
