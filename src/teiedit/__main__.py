@@ -1,0 +1,5 @@
+"""`python -m teiedit` runs the command."""
+
+from teiedit.cli import main
+
+main()
