@@ -1,0 +1,104 @@
+"""TEI at full size: tei_all (pruned grammar, XSLT2 Schematron) and the bundled edition."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from teiedit.cli import main
+from teiedit.gate import validate
+from teiedit.gate.document import Document
+from teiedit.gate.locate import Locator
+from teiedit.gate.relaxng import _element_of, _without_cascades
+
+ARTICLE = "article.xml"
+BUNDLED_SOURCE = Path(__file__).resolve().parents[2] / "tei" / "miletic-2021-tokovi-istorije.txt"
+VARIANTS = {
+    "valid": (None, None),
+    "unknown element": ('<head><lb n="3"/>Introduction</head>',
+                        '<head><lb n="3"/>Introduction</head><bogus/>'),
+    "unknown attribute": ('<p><lb n="9"/>', '<p foo="x"><lb n="9"/>'),
+    "bad date": ('<date when="2021">2021</date></publicationStmt>',
+                 '<date when="the year 2021">2021</date></publicationStmt>'),
+    "missing header": ("<teiHeader>", "<teiHeaderX>"),
+    "text before header": ("<teiHeader>", "<text><body><p/></body></text><teiHeader>"),
+}
+
+
+def variant(samples, tmp_path, name) -> str:
+    source = (samples / ARTICLE).read_text(encoding="utf-8")
+    old, new = VARIANTS[name]
+    if old is not None:
+        assert old in source
+        source = source.replace(old, new, 1)
+        if name == "missing header":
+            source = source.replace("</teiHeader>", "</teiHeaderX>")
+    path = tmp_path / f"{name.replace(' ', '-')}.xml"
+    path.write_text(source, encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("name", sorted(VARIANTS))
+def test_pruned_tei_all_agrees_with_the_full_grammar(samples, tmp_path, shared_dir,
+                                                     tei_all_rng, name):
+    path = variant(samples, tmp_path, name)
+    report = validate([path], [shared_dir / "tei-p5" / "tei_all.rng"], jobs=1)
+    data = Path(path).read_bytes()
+    tree = etree.ElementTree(etree.fromstring(data))
+    full_ok = tei_all_rng.validate(tree)
+    assert report.ok == full_ok == (name == "valid")
+    if not full_ok:
+        doc = Document(path, data, tree)
+        located = [(e, _element_of(doc, e.line, e.message)) for e in tei_all_rng.error_log]
+        full_lines = {doc.locator.position(el)[0] for _, el in _without_cascades(located)}
+        reported = {p.line for p in report.files[0].problems}
+        assert reported and None not in reported
+        assert full_lines <= reported     # jing may find more than libxml2, never less here
+
+
+def test_tei_all_schematron_runs_with_xpath2(samples, tmp_path, shared_dir):
+    path = tmp_path / "when-from.xml"
+    path.write_text((samples / ARTICLE).read_text().replace(
+        '<date when="2021">2021</date></publicationStmt>',
+        '<date when="2021" from="2020">2021</date></publicationStmt>'))
+    report = validate([str(path)], [shared_dir / "tei-p5" / "tei_all.isosch"], jobs=1)
+    [p] = report.files[0].problems
+    assert p.severity == "warning" and (p.line, p.column) == (9, 56)
+    assert "The @when attribute cannot be used with any other" in p.message
+    assert report.ok                                  # role="nonfatal" is a warning
+
+
+def test_locator_skips_markup_that_is_not_an_element(tmp_path):
+    data = (b'<?xml version="1.0"?>\n<!-- <fake> -->\n<r><![CDATA[<no>]]><?pi <x>?>'
+            b'<a\n  x=">"/></r>')
+    tree = etree.ElementTree(etree.fromstring(data))
+    loc = Locator(tree, data)
+    assert loc.position(tree.getroot().find("a")) == (3, 30)
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory) -> str:
+    """The bundled article encoded by `teiedit encode` (the real edition)."""
+    out = tmp_path_factory.mktemp("edition") / "edition.xml"
+    done = CliRunner().invoke(main, ["encode", str(BUNDLED_SOURCE), "-o", str(out)])
+    assert done.exit_code == 0 and out.exists(), done.output
+    return str(out)
+
+
+def test_bundled_edition_is_valid_tei_all(edition, shared_dir):
+    tei = shared_dir / "tei-p5"
+    report = validate([edition], [tei / "tei_all.rng", tei / "tei_all.isosch"], jobs=1)
+    assert report.ok, report.files[0].problems[:5]
+
+
+def test_bundled_edition_is_valid_against_the_project_grammar(edition):
+    from teiedit.gate.paths import DEFAULT_SCHEMA_DIR
+
+    rng = DEFAULT_SCHEMA_DIR / "teiedit.rng"
+    if not rng.exists():
+        pytest.skip("schema/teiedit.rng not built yet")
+    report = validate([edition], [rng], jobs=1)
+    assert report.ok, report.files[0].problems[:5]
