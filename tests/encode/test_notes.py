@@ -70,3 +70,9 @@ def test_a_note_whose_call_is_missing_is_kept_and_marked_unanchored():
 
 def test_no_notes_at_all_is_said():
     assert Encoded(page(["Plain text.", *FILL])).warned("no footnotes found")
+
+
+def test_a_note_out_of_order_is_reported_and_its_text_kept():
+    e = Encoded(page(["First call.1 Second call.3", *FILL], ["1 One.", "3 Three.", "2 Two."]))
+    assert e.warned("footnote 2 out of order (after 3); its text is kept in note 3")
+    assert "Two." in "".join(e.xpath("//t:note[@n='3']")[0].itertext())

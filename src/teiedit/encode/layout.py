@@ -149,9 +149,14 @@ def analyse(lines: list[Line], diag: Diagnostics) -> Layout:
             notes[-1].lines.extend((ln, page) for ln in body_blocks.pop())
         body.extend(BodyBlock(b, page) for b in body_blocks)
         for block in blocks[first_note:]:
-            for line in block:
+            for k, line in enumerate(block):
                 start = note_start(line, expected)
                 if start is None:
+                    stray = NOTE_START.match(line.raw)
+                    if stray and not k and int(stray.group(1)) < expected:
+                        diag.warn(f"footnote {stray.group(1)} out of order (after "
+                                  f"{expected - 1}); its text is kept in note {notes[-1].n}",
+                                  line.no)
                     notes[-1].lines.append((line, page))
                     continue
                 n, marker, _ = start
