@@ -83,12 +83,12 @@
   <!-- ===== Identifiers and numbering ===== -->
   <xsl:function name="t:note-id" as="xs:string">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="($note/@xml:id, 'note-' || count($note/preceding::note) + 1)[1]"/>
+    <xsl:sequence select="($note/@xml:id, 'note-' || count($note/(preceding::note | ancestor::note)) + 1)[1]"/>
   </xsl:function>
 
   <xsl:function name="t:note-mark" as="xs:string">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="if ($note/@n = '*') then '∗' else ($note/@n, string(count($note/preceding::note[not(@n = '*')]) + 1))[1]"/>
+    <xsl:sequence select="if ($note/@n = '*') then '∗' else ($note/@n, string(count($note/(preceding::note | ancestor::note)[not(@n = '*')]) + 1))[1]"/>
   </xsl:function>
 
   <!-- Page-break anchors: "p128"; a page break inside a note gets the note's id as well. -->
@@ -103,7 +103,7 @@
   <!-- Occurrence anchors of names and dates in the text, shared by text and index pages. -->
   <xsl:function name="t:occ-id" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="'occ' || count($el/preceding::*[self::persName or self::orgName or self::placeName or self::date][ancestor::text]) + 1"/>
+    <xsl:sequence select="'occ' || count($el/(preceding::* | ancestor::*)[self::persName or self::orgName or self::placeName or self::date][ancestor::text]) + 1"/>
   </xsl:function>
 
   <!-- The printed page a node stands on (its preceding page break), or () before the first. -->

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from teiedit.render.core import FORMATS, render
+from teiedit.render.core import FORMATS, project_schema_problems, render
 from teiedit.xmlio import TeieditError
 
 
@@ -22,7 +22,8 @@ def render_command(edition: Path, to: tuple[str, ...], out_dir: Path, force: boo
     """Publish a TEI edition as an HTML reading edition, a print-ready PDF and XSL-FO."""
     formats = set(FORMATS) if "all" in to else set(to)
     try:
-        written = render(edition, formats, out_dir, force=force)
+        written = render(edition, formats, out_dir, force=force,
+                         validator=project_schema_problems)
     except TeieditError as e:
         click.echo(str(e), err=True)
         raise SystemExit(1) from None

@@ -25,6 +25,15 @@ HTML_PAGES = ("text", "persons", "organisations", "places", "chronology")
 Validator = Callable[[etree._ElementTree, Path], list[tuple[int | None, str]]]
 
 
+def project_schema_problems(tree: etree._ElementTree, path: Path) -> list[tuple[int | None, str]]:
+    """Errors of `path` against the project's schemas (schema/), via the validate stage."""
+    from teiedit.gate import validate
+
+    report = validate([str(path)], jobs=1)
+    return [(p.line, p.message) for f in report.files for p in f.problems
+            if p.severity == "error"]
+
+
 def check_tei(tree: etree._ElementTree, path: Path) -> None:
     """Refuse what is not a TEI document at all: that is never rendered, even with force."""
     root = tree.getroot()
