@@ -7,6 +7,11 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
   jing            # RELAX NG reference validator: schema comparisons and benchmarks
+  # render tests: headless browser (Playwright drives Debian's chromium), PDF text and
+  # page images, FOP for the XSL-FO, Java for the Nu HTML Checker, the font embedded in
+  # the PDF (DejaVu Serif: Latin with diacritics and Cyrillic), WeasyPrint's Pango
+  chromium chromium-driver poppler-utils fop default-jre-headless fonts-dejavu-core
+  libpango-1.0-0 libpangoft2-1.0-0
 )
 
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
