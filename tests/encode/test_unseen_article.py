@@ -56,3 +56,29 @@ def test_round_trip(encoded):
 
 def test_valid_against_tei_all(encoded, tei_all_rng):
     assert tei_all_rng.validate(encoded[0]), tei_all_rng.error_log
+
+
+JANKOVIC = Path(__file__).parent / "data" / "jankovic-unseen.txt"
+
+
+@pytest.fixture(scope="module")
+def jankovic():
+    return etree.ElementTree(etree.fromstring(encode_file(JANKOVIC))), None
+
+
+def test_a_cyrillic_journal_head_and_an_author_head_give_the_header(jankovic):
+    assert xp(jankovic, "string(//t:titleStmt/t:title[@xml:lang='en'])") == \
+        "Italian Socialists and Yugoslavia 1948–1956"
+    assert xp(jankovic, "string(//t:titleStmt/t:author//t:surname)") == "Janković"
+    assert xp(jankovic, "string(//t:monogr/t:title)") == "Историја 20. века"
+    assert xp(jankovic, "//t:pb[not(ancestor::t:note)]/@n") == ["33", "34", "35"]
+
+
+def test_notes_heads_and_round_trip_of_a_second_unseen_article(jankovic, tei_all_rng):
+    assert xp(jankovic, "//t:note/@n") == ["1", "2", "3", "4"]
+    heads = ["".join(h.itertext()).strip() for h in xp(jankovic, "//t:body/t:div/t:head")]
+    assert heads == ["Introduction", "The Years of Distance"]
+    assert "Foreign Policy Commission" in "".join(xp(jankovic, "//t:body")[0].itertext()) \
+        .replace("\n", " ")
+    assert regenerate(jankovic[0]) == normalised(JANKOVIC.read_text("utf-8"))
+    assert tei_all_rng.validate(jankovic[0]), tei_all_rng.error_log
