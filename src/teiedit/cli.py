@@ -11,6 +11,7 @@ import click
 from teiedit import __version__
 from teiedit.build import build
 from teiedit.encode.command import encode
+from teiedit.enrich.command import eval_command, registers_group
 from teiedit.gate.command import validate_command
 from teiedit.render.command import render_command
 from teiedit.schema.command import schema_group
@@ -27,3 +28,5 @@ main.add_command(build)
 main.add_command(render_command)
 main.add_command(schema_group)
 main.add_command(validate_command)
+main.add_command(registers_group)
+main.add_command(eval_command)

@@ -8,6 +8,7 @@ register entries the edition uses go to `doc.standoff`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from teiedit.enrich.bibl import Reference, find_references
@@ -21,6 +22,7 @@ from teiedit.enrich.translit import key
 from teiedit.model import CrossingSpanError, Document, Inline
 
 RESP = "#teiedit"
+CERTS = ["high", "medium", "low"]
 PUBLISHED = ("m", "a", "j", "s")  # titles of published works: their words are no mentions
 NAME_OF_PART = {"author": "persName", "editor": "persName", "publisher": "orgName",
                 "pubPlace": "placeName"}
@@ -32,6 +34,7 @@ class Report:
 
     ambiguous: dict[str, set[str]] = field(default_factory=dict)  # surface -> ids
     proposals: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (tag, key) -> forms
+    certs: dict[tuple[str, str], str] = field(default_factory=dict)  # (tag, key) -> best @cert
     skipped: int = 0  # recognised spans that would cross existing markup
 
     def warnings(self) -> list[str]:
@@ -54,6 +57,8 @@ def enrich(doc: Document, registers: Registers | None = None,
     report = report if report is not None else Report()
     index = NameIndex(registers) if registers else None
     flows = list(doc.inlines())
+    for a in getattr(doc, "title_notes", []):  # notes called from the title
+        flows += list(a.content.flows()) if a.content is not None else []
     note_ids = {id(a.content): a.attrs.get("xml:id", "") for f in flows for a in f.anchors
                 if a.content is not None}
     refs = {id(f): find_references(f.text) if id(f) in note_ids else [] for f in flows}
@@ -108,6 +113,8 @@ def _add_references(flow: Inline, refs: list[Reference], note_id: str, last_bibl
             last_bibl[:] = [attrs["xml:id"]]
         for part in ref.parts:
             pattrs = dict(part.attrs)
+            if part.tag == "date":
+                pattrs["resp"] = RESP
             if part.tag == "ref":
                 if not last_bibl:
                     continue
@@ -148,9 +155,19 @@ def _names(flow: Inline, refs: list[Reference], titles: list[tuple[int, int]],
                  or "ref" in n.attrs]
         if any(part.start <= n.start and n.end <= part.end for n in names):
             continue  # a register knows a name inside: keep it
-        names.append(_Name(part.start, part.end, tag, {"resp": RESP, "cert": "medium"},
-                           key(text[part.start:part.end])))
+        for a, b in _places_of(text, part.start, part.end) if tag == "placeName" else \
+                [(part.start, part.end)]:
+            names.append(_Name(a, b, tag, {"resp": RESP, "cert": "medium"}, key(text[a:b])))
     return sorted(names, key=lambda n: (n.start, -n.end))
+
+
+def _places_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """"London – New York": two places of publication."""
+    out, s = [], start
+    for m in re.finditer(r"\s+[–-]\s+", text[start:end]):
+        out.append((s, start + m.start()))
+        s = start + m.end()
+    return [*out, (s, end)]
 
 
 def _enrich_flow(flow: Inline, refs: list[Reference], note_id: str, last_bibl: list[str],
@@ -166,7 +183,10 @@ def _enrich_flow(flow: Inline, refs: list[Reference], note_id: str, last_bibl: l
         if "ref" in n.attrs:
             used.add(n.attrs["ref"][1:])
         elif n.key:
-            report.proposals.setdefault((n.tag, n.key), []).append(text[n.start:n.end])
+            k = (n.tag, n.key)
+            report.proposals.setdefault(k, []).append(text[n.start:n.end])
+            best = min(report.certs.get(k, "low"), n.attrs["cert"], key=CERTS.index)
+            report.certs[k] = best
     for d in find_dates(text):
         if not _inside(titles, d.start, d.end):
             _try(flow, d.start, d.end, "date", {**d.attrs, "resp": RESP}, report)

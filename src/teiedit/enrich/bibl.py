@@ -42,8 +42,10 @@ _INTRO = re.compile(r"(?:\b(?:[Ss]ee|[Aa]lso see|[Ss]ee more|[Ss]ee also)(?: mor
 _IMPRINT = re.compile(r"\(\s*(?P<place>[^():;]+?)\s*:\s*(?P<pub>[^()]*?),?\s*"
                       r"(?P<year>(?:1[6-9]|20)\d\d)\s*\)")
 _JOURNAL = re.compile(r"^(?P<journal>[^\d,;]+?)\s+(?P<issue>\d{1,2})/(?P<year>(?:19|20)\d\d)$")
-_PAGES = re.compile(r"^\d+(?:\s*[–-]\s*\d+)?(?:\s*,\s*\d+(?:\s*[–-]\s*\d+)?)*$")
+_PAGES = re.compile(r"^(?!(?:1[6-9]|20)\d\d$)\d+(?:\s*[–-]\s*\d+)?"
+                    r"(?:\s*,\s*\d+(?:\s*[–-]\s*\d+)?)*$")  # a lone year is no page
 _QUOTED = re.compile(r"^(?:„|,,|“|”)(?P<t>.+?)(?:“|”|’’)$", re.S)
+_QUOTED_THEN = re.compile(r"^(?P<q>(?:„|,,|“)[^„“”]+(?:“|”))[.,]\s+(?P<rest>\S.*)$", re.S)
 _EDITOR = re.compile(r"^(?:prir|ed|eds|прир)\.\s+")
 _NAME = re.compile(r"^(?:(?:dr|др)\s+)?(?:[A-ZČĆĐŠŽА-ЯЂЈЉЊЋЏ][\w’'-]*\.?\s+){1,3}"
                    r"[A-ZČĆĐŠŽА-ЯЂЈЉЊЋЏ][\w’'-]+$")
@@ -66,6 +68,8 @@ def _split(text: str, start: int, end: int, sep: str) -> list[tuple[int, int]]:
             depth = max(0, depth - 1)
         elif ch in "„“”":
             quote = ch == "„" or (ch == "“" and not quote)
+        elif text.startswith("’’", i):
+            quote = False
         elif ch == sep and depth == 0 and not quote:
             pieces.append((s, i))
             s = i + 1
@@ -180,13 +184,17 @@ def _published(text: str, s: int, e: int, fields: list[tuple[int, int]]) -> Refe
     if i >= len(fields):
         return None
     ts, te = fields[i]
-    if imprint is not None and ts >= imprint.start():
-        return None
+    if (imprint is not None and ts >= imprint.start()) or text[ts] == "(":
+        return None  # "Victor Larock, (1904–1977), Belgian Socialist": a life, not a work
+    after = fields[i + 1:]
+    glued = _QUOTED_THEN.match(text[ts:te])
+    if glued:  # „Title“. Journal 1/2011 — no comma between title and journal
+        after.insert(0, (ts + glued.start("rest"), te))
+        te = ts + glued.end("q")
     quoted = _QUOTED.match(text[ts:te])
     if quoted:
         ts, te = ts + quoted.start("t"), ts + quoted.end("t")
     level = "a" if quoted else "m"
-    after = fields[i + 1:]
     # an unquoted title may run over commas up to the imprint or the editor
     if not quoted and imprint is not None:
         while after and after[0][0] < imprint.start() and not _EDITOR.match(text[slice(*after[0])]):
@@ -203,6 +211,8 @@ def _published(text: str, s: int, e: int, fields: list[tuple[int, int]]) -> Refe
                               {"level": "j"}))
             parts.append(Part(a + j.start("issue"), a + j.end("issue"), "biblScope",
                               {"unit": "issue"}))
+            parts.append(Part(a + j.start("year"), a + j.end("year"), "date",
+                              {"when": j.group("year")}))
         elif _PAGES.match(field_text) and (imprint is None or a > imprint.end() or
                                            after[-1] == (a, b)):
             parts.append(Part(a, b, "biblScope", {"unit": "page"}))

@@ -1,0 +1,68 @@
+"""`teiedit registers …` (check, accept proposals) and `teiedit eval EDITION GOLD`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from teiedit.enrich.evaluate import edition_items, evaluate, read_gold, report_lines
+from teiedit.enrich.proposals import accept
+from teiedit.enrich.registers import Registers
+from teiedit.xmlio import TeieditError
+
+
+def _fail(error: TeieditError) -> None:
+    click.echo(f"teiedit: error: {error}", err=True)
+    sys.exit(1)
+
+
+@click.group("registers")
+def registers_group() -> None:
+    """Curated registers of persons, organisations and places (TEI files in a directory)."""
+
+
+@registers_group.command("check")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def check_command(directory: Path) -> None:
+    """Load DIRECTORY's registers: malformed files, duplicate ids and dangling references
+    are errors."""
+    try:
+        regs = Registers.load(directory)
+    except TeieditError as e:
+        _fail(e)
+    kinds = {k: sum(1 for e in regs.entries.values() if e.kind == k)
+             for k in ("person", "org", "place")}
+    click.echo(f"{directory}: {kinds['person']} persons, {kinds['org']} organisations, "
+               f"{kinds['place']} places; sha256 {regs.digest[:16]}")
+
+
+@registers_group.command("accept")
+@click.argument("proposals", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--registers", "directory", required=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Register directory to merge the proposals into.")
+@click.option("--id", "ids", multiple=True, help="Accept only these entries (repeatable).")
+def accept_command(proposals: Path, directory: Path, ids: tuple[str, ...]) -> None:
+    """Merge the reviewed PROPOSALS file (written by `encode --registers`) into the registers:
+    new entries are appended, known ids gain the new name forms."""
+    try:
+        added, forms = accept(proposals, directory, set(ids) if ids else None)
+    except TeieditError as e:
+        _fail(e)
+    click.echo(f"accepted {added} new entries and {forms} new name forms into {directory}")
+
+
+@click.command("eval")
+@click.argument("edition", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("gold", type=click.Path(dir_okay=False, path_type=Path))
+def eval_command(edition: Path, gold: Path) -> None:
+    """Score EDITION's names, dates and citations against the GOLD annotation (TSV):
+    precision, recall and F1 per type, entity-linking and date-normalization accuracy."""
+    try:
+        result = evaluate(edition_items(edition), read_gold(gold))
+    except TeieditError as e:
+        _fail(e)
+    for line in report_lines(result):
+        click.echo(line)
