@@ -103,6 +103,7 @@ def _add_references(flow: Inline, refs: list[Reference], note_id: str, last_bibl
                     report: Report) -> list[tuple[int, int]]:
     """bibl spans with their parts; "Ibid." points to the last reference before it."""
     titles = []
+    _fit_foreign(flow, refs)
     for n, ref in enumerate(refs, 1):
         attrs = dict(ref.attrs)
         if note_id and ref.kind != "ibid":
@@ -112,6 +113,8 @@ def _add_references(flow: Inline, refs: list[Reference], note_id: str, last_bibl
         if "xml:id" in attrs:
             last_bibl[:] = [attrs["xml:id"]]
         for part in ref.parts:
+            if part.tag == "idno" and any(part.start < a.offset < part.end for a in flow.anchors):
+                continue  # an identifier broken over two lines: <idno> may not hold <lb/>
             pattrs = dict(part.attrs)
             if part.tag == "date":
                 pattrs["resp"] = RESP
@@ -125,10 +128,39 @@ def _add_references(flow: Inline, refs: list[Reference], note_id: str, last_bibl
     return titles
 
 
+def _fit_foreign(flow: Inline, refs: list[Reference]) -> None:
+    """Re-cut the structural encoder's `foreign` spans at reference boundaries: a Cyrillic
+    reference carries its language on `bibl`; inside a Latin one, only within a field
+    (`foreign` may not hold `author` or `editor`)."""
+    text = flow.text
+    cyr = re.compile(r"[\u0400-\u04ff]")
+    for span in [s for s in flow.spans if s.tag == "foreign"]:
+        hit = [r for r in refs if r.start < span.end and span.start < r.end]
+        if not hit:
+            continue
+        flow.spans.remove(span)
+        pieces, pos = [], span.start
+        for r in hit:
+            pieces.append((pos, max(pos, r.start)))
+            if "xml:lang" not in r.attrs:
+                pieces += [(max(p.start, span.start), min(p.end, span.end)) for p in r.parts]
+            pos = min(span.end, r.end)
+        pieces.append((pos, span.end))
+        for a, b in pieces:
+            while a < b and not text[a].isalnum():
+                a += 1
+            while b > a and not text[b - 1].isalnum():
+                b -= 1
+            if b > a and cyr.search(text, a, b) and not flow.crosses(a, b):
+                flow.add_span(a, b, "foreign", dict(span.attrs))
+
+
 def _names(flow: Inline, refs: list[Reference], titles: list[tuple[int, int]],
            index: NameIndex | None, recogniser: Recogniser, report: Report) -> list[_Name]:
     text = flow.text
     names: list[_Name] = []
+    # identifiers (fond, unit) hold text only
+    titles = titles + [(p.start, p.end) for r in refs for p in r.parts if p.tag == "idno"]
     if index is not None:
         for m in index.find(text):
             if _inside(titles, m.start, m.end):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from teiedit.enrich.dates import find_dates
 from teiedit.enrich.translit import CYRILLIC
 
 
@@ -50,7 +51,7 @@ _EDITOR = re.compile(r"^(?:prir|ed|eds|прир)\.\s+")
 _NAME = re.compile(r"^(?:(?:dr|др)\s+)?(?:[A-ZČĆĐŠŽА-ЯЂЈЉЊЋЏ][\w’'-]*\.?\s+){1,3}"
                    r"[A-ZČĆĐŠŽА-ЯЂЈЉЊЋЏ][\w’'-]+$")
 _ARCHIVE = re.compile(r"^(?P<repo>[A-ZА-Я]{2,8}|[^,;]*?(?:[Aa]rhiv|[Aa]rchiv)[^,;]*?)\s*,\s*")
-_FOND = re.compile(r"^(?:Fond\s+\d+|\d+/[IVX]+|PA)$")
+_FOND = re.compile(r"^(?:Fond\s+\d+|\d+/\s*[IVX]+|[A-ZА-Я]{2,8}|[^,()]+\([A-ZА-Я]{2,8}\))$")
 _UNIT = re.compile(r"^(?:\d+/[IVX]+-\d+|[IVX]+-\d+-[a-z]/\d+-\d+|f\.\s*\d+,\s*br\.\s*\d+)$")
 _IBID = re.compile(r"^(?:Ibid|Isto|Исто)\.")
 _IBID_ANYWHERE = re.compile(r"\b(?:Ibid|Isto|Исто)\.")
@@ -155,17 +156,32 @@ def _ibid(text: str, s: int, e: int) -> Reference:
 def _archival(text: str, s: int, e: int, fields: list[tuple[int, int]]) -> Reference:
     """Repository, fond, collection levels, unit, document title, date, pages."""
     parts: list[Part] = [Part(*fields[1], "idno", {"type": "fond"})]
-    unit = next((i for i, f in enumerate(fields) if i > 1 and _UNIT.match(text[slice(*f)])), None)
-    rest = fields[unit + 1:] if unit is not None else fields[2:]
-    if unit is not None:
-        parts.append(Part(*fields[unit], "idno", {"type": "unit"}))
+    unit = None
+    for i in range(2, len(fields)):
+        here = text[slice(*fields[i])]
+        if _UNIT.match(here):
+            unit = (fields[i], i)
+        elif re.fullmatch(r"f\.\s*\d+", here) and i + 1 < len(fields) and \
+                re.fullmatch(r"br\.\s*\d+", text[slice(*fields[i + 1])]):
+            unit = ((fields[i][0], fields[i + 1][1]), i + 1)  # "f. 9, br. 413482"
+        if unit:
+            break
+    rest = fields[unit[1] + 1:] if unit else fields[2:]
+    if unit:
+        parts.append(Part(*unit[0], "idno", {"type": "unit"}))
     if rest and _PAGES.match(text[slice(*rest[-1])]):
         parts.append(Part(*rest[-1], "biblScope", {"unit": "page"}))
         rest = rest[:-1]
-    if rest:
-        parts.append(Part(rest[0][0], rest[-1][1] if len(rest) == 1 else rest[0][1], "title",
-                          {"level": "u"}))
+    while len(rest) > 1 and _is_date(text[slice(*rest[-1])]):
+        rest = rest[:-1]  # the document's date stays outside its title
+    if rest and unit:
+        parts.append(Part(rest[0][0], rest[-1][1], "title", {"level": "u"}))
     return Reference(s, e, "archival", parts, {"type": "archival"})
+
+
+def _is_date(field_text: str) -> bool:
+    found = find_dates(field_text)
+    return bool(found) and found[0].start == 0 and found[-1].end >= len(field_text.rstrip(". "))
 
 
 def _published(text: str, s: int, e: int, fields: list[tuple[int, int]]) -> Reference | None:
