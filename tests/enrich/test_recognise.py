@@ -1,0 +1,69 @@
+"""Recognition without registers: evidence of the article itself and a gazetteer."""
+
+from __future__ import annotations
+
+from teiedit.enrich import enrich
+
+from .conftest import make_doc, spans
+
+ARTICLE = [
+    "The delegation of the Belgian Socialist Party (Parti Socialiste belge/Belgische "
+    "Socialistische Partij - PSB/BSP), headed by its president Max Buset, visited Belgrade.",
+    "Later, President Max Buset met Paul-Henri Spaak in Brussels. Buset and the PSB agreed.",
+    "The socialists of the party said so. Spaak was pleased in Beogradu.",
+    "The Kingdom of Belgium and the Science Fund of the Republic of Serbia.",
+]
+
+
+def recognised(*paragraphs: str) -> list[tuple[str, str, dict[str, str]]]:
+    doc = make_doc(*paragraphs)
+    enrich(doc)
+    return [s for n in doc.body.children for s in spans(n.inline)
+            if s[0] in ("persName", "orgName", "placeName")]
+
+
+def test_full_names_and_titles_outside():
+    found = recognised(*ARTICLE)
+    assert ("persName", "Max Buset", {"resp": "#teiedit", "cert": "high"}) in found
+    assert ("persName", "Paul-Henri Spaak", {"resp": "#teiedit", "cert": "medium"}) in found
+    assert not any(s.startswith("President") for _, s, _ in found)
+
+
+def test_bare_surname_after_introduction():
+    found = [(t, s) for t, s, _ in recognised(*ARTICLE)]
+    assert ("persName", "Buset") in found and ("persName", "Spaak") in found
+
+
+def test_abbreviation_defined_in_the_text_names_the_organisation():
+    found = recognised(*ARTICLE)
+    assert ("orgName", "PSB", {"resp": "#teiedit", "cert": "high"}) in found
+
+
+def test_organisation_by_head_noun():
+    found = [(t, s) for t, s, _ in recognised(*ARTICLE)]
+    assert ("orgName", "Belgian Socialist Party") in found
+    assert ("orgName", "Science Fund of the Republic of Serbia") in found
+
+
+def test_places_from_the_gazetteer_inflected_and_states():
+    found = [(t, s) for t, s, _ in recognised(*ARTICLE)]
+    assert ("placeName", "Belgrade") in found and ("placeName", "Brussels") in found
+    assert ("placeName", "Beogradu") in found
+    assert ("placeName", "Kingdom of Belgium") in found
+
+
+def test_adjective_and_common_noun_is_no_mention():
+    found = recognised("The Belgian Parliament and the Yugoslav Communists met the Liberals.")
+    assert [(t, s) for t, s, _ in found] == []
+
+
+def test_serbian_sentence_case_organisation():
+    found = recognised("Arhiv Jugoslavije, CK SKJ, Komisija za međunarodne odnose i veze "
+                       "(KMOV), Zabeleška o razgovoru.")
+    assert ("orgName", "Komisija za međunarodne odnose i veze") in [(t, s) for t, s, _ in found]
+
+
+def test_sentence_opening_word_is_no_first_name():
+    found = [(t, s) for t, s, _ in recognised(
+        "Pismo Veljka Vlahovića stiglo je. Tada je Veljko Vlahović otišao.")]
+    assert ("persName", "Veljka Vlahovića") in found
