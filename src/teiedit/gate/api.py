@@ -6,11 +6,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from teiedit import __version__
-from teiedit.gate import jing
 from teiedit.gate.batch import default_jobs, expand_inputs, run
 from teiedit.gate.check import Checker
 from teiedit.gate.profiles import load_profile
-from teiedit.gate.relaxng import RelaxNGEngine
 from teiedit.gate.results import FileResult, Report
 from teiedit.gate.schemas import Engine, default_schemas, load_engines
 from teiedit.xmlio import MAX_BYTES, MAX_DEPTH
@@ -58,8 +56,5 @@ def validate(inputs: Iterable[str | Path], schemas: Iterable[str | Path] | None 
     checker, ident = make_checker(schemas, profile=profile, phase=phase, xinclude=xinclude,
                                   xml_model=xml_model, prune=prune)
     results = run(checker, files, jobs=jobs or default_jobs(), on_result=on_result)
-    for engine in checker.engines:
-        if isinstance(engine, RelaxNGEngine) and engine.prune:
-            jing.refine(results, engine.info.path)
     return Report(files=results, schemas=[e.info for e in checker.engines], profile=ident,
                   version=__version__)

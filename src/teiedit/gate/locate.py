@@ -66,18 +66,6 @@ class Locator:
         line = bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 
-    def at(self, line: int, column: int) -> etree._Element | None:
-        """The element whose start tag ends just before (line, column): where jing and
-        other SAX-based validators report, one past the tag's closing `>`."""
-        if self._order is None:
-            self._index()
-        assert self._starts is not None
-        if len(self._starts) != len(self._elements) or line > len(self._line_starts):
-            return None
-        offset = self._line_starts[line - 1] + column - 2
-        i = bisect_right(self._starts, offset) - 1
-        return self._elements[i] if i >= 0 else None
-
     def by_child_steps(self, steps: str) -> etree._Element | None:
         """The element at a path of 1-based element-child positions such as "1/3/2"."""
         parts = [int(s) for s in steps.split("/") if s.isdigit()]

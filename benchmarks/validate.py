@@ -1,0 +1,174 @@
+"""Benchmark `teiedit validate` against bare lxml parsing and jing (run by hand).
+
+    python benchmarks/validate.py [--files 1000] [--min-kb 5] [--max-kb 2048] [--jobs N]
+
+Generates a corpus of TEI files (sizes log-uniform between --min-kb and --max-kb, 3% of
+them invalid) from the test article, then times, in the same run:
+  - bare lxml parsing of every file (one process) — the floor;
+  - jing on tei_all.rng over the whole batch in one JVM (Debian `jing`);
+  - `teiedit validate` (the whole command, a fresh process each) with tei_all.rng, with
+    tei_all.rng + tei_all.isosch, and with the project's default schemas;
+  - each engine alone through the Python API (RELAX NG pruned and unpruned, XSD,
+    Schematron), and the tei_all.rng compile cost in lxml, full and pruned.
+Prints a Markdown table (files/s, MB/s, ratio to bare parsing) for the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from teiedit.gate.api import validate  # noqa: E402
+from teiedit.gate.relaxng import load_grammar, pruned  # noqa: E402
+
+TEI_P5 = ROOT.parent / "shared" / "tei-p5"
+ARTICLE = ROOT / "tests" / "validate" / "samples" / "article.xml"
+PROJECT = [ROOT / "schema" / n for n in ("teiedit.rng", "teiedit.sch", "teiedit.xsd")]
+
+PARAGRAPH = ('<p><lb n="{ln}"/>The delegation of <foreign xml:lang="sr-Latn">Savez komunista'
+             '</foreign> reached Brussels in {year}, and the talks went on for weeks; {i} '
+             'reports survive.<note place="foot" n="{n}" xml:id="n{n}"><lb n="{ln2}"/>See the '
+             'archive, fond {i}, box {n}.</note> The minutes record the names, the dates and '
+             'the disagreements in some detail.<pb n="{page}"/><lb n="{ln3}"/>Further '
+             'correspondence followed.</p>\n')
+
+
+def make_document(target_bytes: int, rng: random.Random, invalid: bool) -> bytes:
+    head, _, tail = ARTICLE.read_text(encoding="utf-8").partition("<body>")
+    body_end = tail.index("</body>")
+    parts, n, size = [], 0, len(head) + len(tail)
+    while size < target_bytes:
+        div = [f"<div><head>Section {len(parts) + 1}</head>\n"]
+        for _ in range(rng.randint(3, 12)):
+            n += 1
+            div.append(PARAGRAPH.format(ln=n * 3, ln2=n * 3 + 1, ln3=n * 3 + 2, n=n,
+                                        i=rng.randint(1, 999), year=rng.randint(1945, 1991),
+                                        page=100 + n))
+        div.append("</div>\n")
+        parts.append("".join(div))
+        size += len(parts[-1])
+    body = "".join(parts)
+    if invalid:   # a misplaced element deep in the text
+        body = body.replace("<pb ", "<bogus/><pb ", 1)
+    text = head + "<body>\n" + body + tail[body_end:]
+    return text.replace(tail[:body_end], "", 1).encode("utf-8") if False else text.encode()
+
+
+def corpus(folder: Path, files: int, min_kb: int, max_kb: int, seed: int = 7) -> list[Path]:
+    rng = random.Random(seed)
+    paths = []
+    for i in range(files):
+        size = int(math.exp(rng.uniform(math.log(min_kb * 1024), math.log(max_kb * 1024))))
+        path = folder / f"doc{i:05d}.xml"
+        path.write_bytes(make_document(size, rng, invalid=rng.random() < 0.03))
+        paths.append(path)
+    return paths
+
+
+def timed(fn) -> tuple[float, object]:
+    start = time.perf_counter()
+    out = fn()
+    return time.perf_counter() - start, out
+
+
+def bare_parse(paths: list[Path]) -> None:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, collect_ids=False)
+    for p in paths:
+        etree.fromstring(p.read_bytes(), parser)
+
+
+def command(folder: Path, schemas: list[Path], jobs: int) -> subprocess.CompletedProcess:
+    args = [sys.executable, "-c", "from teiedit.cli import main; main()", "validate", "-q",
+            "-j", str(jobs), str(folder)]
+    for s in schemas:
+        args += ["--schema", str(s)]
+    return subprocess.run(args, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--files", type=int, default=1000)
+    ap.add_argument("--min-kb", type=int, default=5)
+    ap.add_argument("--max-kb", type=int, default=2048)
+    ap.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
+    ap.add_argument("--skip-slow", action="store_true",
+                    help="skip unpruned tei_all and the per-engine runs")
+    args = ap.parse_args()
+    tei_all, tei_sch = TEI_P5 / "tei_all.rng", TEI_P5 / "tei_all.isosch"
+    work = Path(tempfile.mkdtemp(prefix="teiedit-bench-"))
+    os.environ["TEIEDIT_CACHE"] = str(work / "cache")
+    try:
+        folder = work / "corpus"
+        folder.mkdir()
+        t_gen, paths = timed(lambda: corpus(folder, args.files, args.min_kb, args.max_kb))
+        mb = sum(p.stat().st_size for p in paths) / 1e6
+        sizes = sorted(p.stat().st_size for p in paths)
+        print(f"corpus: {len(paths)} files, {mb:.1f} MB, {sizes[0] / 1024:.0f} KB – "
+              f"{sizes[-1] / 1024:.0f} KB (median {sizes[len(sizes) // 2] / 1024:.0f} KB), "
+              f"generated in {t_gen:.1f} s; jobs={args.jobs}, CPUs={os.cpu_count()}\n")
+        rows: list[tuple[str, float, str]] = []
+
+        t_parse, _ = timed(lambda: bare_parse(paths))
+        rows.append(("bare lxml parsing (1 process)", t_parse, ""))
+
+        def run_cmd(label: str, schemas: list[Path]) -> None:
+            t, done = timed(lambda: command(folder, schemas, args.jobs))
+            rows.append((label, t, f"exit {done.returncode}"))
+
+        if shutil.which("jing"):
+            t, done = timed(lambda: subprocess.run(["jing", str(tei_all), *map(str, paths)],
+                                                   capture_output=True, text=True))
+            bad = len({line.split(":")[0] for line in done.stdout.splitlines()})
+            rows.append(("jing tei_all.rng (one JVM)", t, f"{bad} invalid files"))
+        run_cmd("teiedit validate --schema tei_all.rng", [tei_all])
+        run_cmd("teiedit validate --schema tei_all.rng --schema tei_all.isosch",
+                [tei_all, tei_sch])
+        if all(p.exists() for p in PROJECT):
+            run_cmd("teiedit validate (project: teiedit.rng + .sch + .xsd)", PROJECT)
+
+        if not args.skip_slow:
+            def api(label: str, schemas: list[Path], **kw) -> None:
+                t, report = timed(lambda: validate([folder], schemas, jobs=args.jobs, **kw))
+                rows.append((label, t, f"{report.summary['invalid']} invalid"))
+
+            api("API, relaxng tei_all.rng pruned", [tei_all])
+            api("API, relaxng tei_all.rng unpruned (compile once, fork)", [tei_all],
+                prune=False)
+            for p in PROJECT:
+                if p.exists():
+                    api(f"API, {p.name} alone", [p])
+            api("API, schematron tei_all.isosch alone", [tei_sch])
+
+        grammar = load_grammar(tei_all)
+        names = frozenset(etree.QName(e).localname
+                          for e in etree.parse(str(paths[0])).iter(etree.Element))
+        t_full, _ = timed(lambda: etree.RelaxNG(grammar))
+        t_pruned, _ = timed(lambda: etree.RelaxNG(pruned(grammar, names)))
+
+        print("| run | seconds | files/s | MB/s | × bare parse | note |")
+        print("| --- | ---: | ---: | ---: | ---: | --- |")
+        for label, t, note in rows:
+            print(f"| {label} | {t:.2f} | {len(paths) / t:.0f} | {mb / t:.1f} | "
+                  f"{t / t_parse:.1f} | {note} |")
+        print(f"\ntei_all.rng compile in lxml: full {t_full:.2f} s, pruned to the "
+              f"{len(names)} element names of one document {t_pruned:.3f} s")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
