@@ -23,7 +23,6 @@ from teiedit.model import CrossingSpanError, Document, Inline
 
 RESP = "#teiedit"
 CERTS = ["high", "medium", "low"]
-PUBLISHED = ("m", "a", "j", "s")  # titles of published works: their words are no mentions
 NAME_OF_PART = {"author": "persName", "editor": "persName", "publisher": "orgName",
                 "pubPlace": "placeName"}
 
@@ -75,8 +74,7 @@ def enrich(doc: Document, registers: Registers | None = None,
 
 def _without_titles(text: str, refs: list[Reference]) -> str:
     """The text with titles of published works blanked: their words are no evidence."""
-    for p in (p for r in refs for p in r.parts if p.tag == "title" and
-              p.attrs.get("level") in PUBLISHED):
+    for p in (p for r in refs for p in r.parts if p.tag == "title" and r.kind == "published"):
         text = text[:p.start] + " " * (p.end - p.start) + text[p.end:]
     return text
 
@@ -102,7 +100,7 @@ def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
 def _add_references(flow: Inline, refs: list[Reference], note_id: str, last_bibl: list[str],
                     report: Report) -> list[tuple[int, int]]:
     """bibl spans with their parts; "Ibid." points to the last reference before it."""
-    titles = []
+    titles = []  # titles of works (not of archival documents): their words are no mentions
     _fit_foreign(flow, refs)
     for n, ref in enumerate(refs, 1):
         attrs = dict(ref.attrs)
@@ -123,7 +121,7 @@ def _add_references(flow: Inline, refs: list[Reference], note_id: str, last_bibl
                     continue
                 pattrs["target"] = f"#{last_bibl[0]}"
             if _try(flow, part.start, part.end, part.tag, pattrs, report) and \
-                    part.tag == "title" and pattrs.get("level") in PUBLISHED:
+                    part.tag == "title" and ref.kind == "published":
                 titles.append((part.start, part.end))
     return titles
 

@@ -61,9 +61,15 @@ _SURNAME = re.compile(r"^[A-ZČĆĐŠŽА-ЯЂЈЉЊЋЏ][\w’'-]+$")
 def _split(text: str, start: int, end: int, sep: str) -> list[tuple[int, int]]:
     """Pieces of text[start:end] between `sep`, outside parentheses and quotes, trimmed."""
     pieces, depth, quote, s = [], 0, False, start
+    skip = False
     for i in range(start, end):
         ch = text[i]
-        if ch == "(":
+        if skip:
+            skip = False
+            continue
+        if text.startswith(",,", i) and i + 2 < end and text[i + 2].isalpha():
+            quote, skip = True, True  # ",,Title“": two commas typed as an opening quote
+        elif ch == "(":
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
@@ -179,6 +185,12 @@ def _archival(text: str, s: int, e: int, fields: list[tuple[int, int]]) -> Refer
     return Reference(s, e, "archival", parts, {"type": "archival"})
 
 
+def _untitled(text: str, p: Part) -> Part:
+    """"dr Milan Terzić": the academic title stays outside the name."""
+    m = re.match(r"(?:dr|др|prof)\.?\s+", text[p.start:p.end])
+    return Part(p.start + m.end(), p.end, p.tag, p.attrs) if m else p
+
+
 def _is_date(field_text: str) -> bool:
     found = find_dates(field_text)
     return bool(found) and found[0].start == 0 and found[-1].end >= len(field_text.rstrip(". "))
@@ -234,6 +246,10 @@ def _published(text: str, s: int, e: int, fields: list[tuple[int, int]]) -> Refe
             parts.append(Part(a, b, "biblScope", {"unit": "page"}))
         elif _NAME.match(field_text) and parts[-1].tag == "editor":
             parts.append(Part(a, b, "editor"))
+    if quoted and not any(p.attrs.get("level") == "j" for p in parts):
+        parts[parts.index(next(p for p in parts if p.tag == "title"))] = Part(
+            ts, te, "title", {"level": "u"})  # a thesis: quoted, in no journal
+    parts = [_untitled(text, p) if p.tag in ("editor", "author") else p for p in parts]
     if imprint is not None:
         parts.append(Part(*imprint.span("place"), "pubPlace"))
         if imprint.group("pub").strip():
