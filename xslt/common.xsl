@@ -10,6 +10,7 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:t="urn:teiedit:xslt"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
@@ -100,10 +101,14 @@
     <xsl:sequence select="'p' || $n || ($note ! ('-' || t:note-id(.))) || (if ($same) then '-' || count($same) + 1 else '')"/>
   </xsl:function>
 
-  <!-- Occurrence anchors of names and dates in the text, shared by text and index pages. -->
+  <!-- Occurrence anchors of names and dates in the text ("occ1", "occ2", … in document
+       order), shared by the text and the index pages; numbered once per run. -->
+  <xsl:variable name="t:occurrences" select="//text//(persName | orgName | placeName | date)"/>
+  <xsl:variable name="t:occ-numbers" as="map(xs:string, xs:integer)" select="map:merge(
+      for $i in 1 to count($t:occurrences) return map{generate-id($t:occurrences[$i]): $i})"/>
   <xsl:function name="t:occ-id" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="'occ' || count($el/(preceding::* | ancestor::*)[self::persName or self::orgName or self::placeName or self::date][ancestor::text]) + 1"/>
+    <xsl:sequence select="'occ' || $t:occ-numbers(generate-id($el))"/>
   </xsl:function>
 
   <!-- The printed page a node stands on (its preceding page break), or () before the first. -->
@@ -147,7 +152,10 @@
   <xsl:function name="t:entity-other-names" as="element()*">
     <xsl:param name="entity" as="element()"/>
     <xsl:variable name="main" select="t:entity-name($entity)"/>
-    <xsl:sequence select="t:entity-names($entity)[t:person-name(.) ne $main]"/>
+    <xsl:variable name="others" select="t:entity-names($entity)[t:person-name(.) ne $main]"/>
+    <xsl:for-each-group select="$others" group-by="t:person-name(.)">
+      <xsl:sequence select="current-group()[1]"/>
+    </xsl:for-each-group>
   </xsl:function>
 
   <xsl:function name="t:life-dates" as="xs:string?">
@@ -169,19 +177,28 @@
     <xsl:sequence select="($d/@when, $d/@from, $d/@notBefore, $d/@to, $d/@notAfter)[1] ! normalize-space(.)"/>
   </xsl:function>
 
-  <!-- "1953-05-12" → "12 May 1953", "1950-03" → "March 1950"; anything else as given. -->
+  <!-- "1953-05-12" → "12 May 1953", "1950-03" → "March 1950", "- -04-13" → "13 April";
+       anything else as given. -->
   <xsl:function name="t:format-iso" as="xs:string">
     <xsl:param name="iso" as="xs:string"/>
-    <xsl:analyze-string select="$iso" regex="^(-?\d{{4}})(-(\d{{2}}))?(-(\d{{2}}))?$">
+    <xsl:analyze-string select="$iso" regex="^(-?\d{{4}}|-)(-(\d{{2}}))?(-(\d{{2}}))?$">
       <xsl:matching-substring>
         <xsl:variable name="m" select="if (regex-group(3)) then xs:integer(regex-group(3)) else 0"/>
         <xsl:sequence select="string-join((
             if (regex-group(5)) then string(xs:integer(regex-group(5))) else (),
             if ($m ge 1 and $m le 12) then $t:months[$m] else (),
-            regex-group(1)), ' ')"/>
+            regex-group(1)[. ne '-']), ' ')"/>
       </xsl:matching-substring>
       <xsl:non-matching-substring><xsl:sequence select="$iso"/></xsl:non-matching-substring>
     </xsl:analyze-string>
+  </xsl:function>
+
+  <!-- Sort key of a date: dated years first in order, then dates without a year
+       (day and month only), then dates with no normalized value. -->
+  <xsl:function name="t:date-sort-key" as="xs:string">
+    <xsl:param name="d" as="element()"/>
+    <xsl:variable name="v" select="t:date-value($d)"/>
+    <xsl:sequence select="if (empty($v)) then '3' else if (starts-with($v, '--')) then '2' || $v else '1' || $v"/>
   </xsl:function>
 
   <!-- Human label of a dating element: a single day/month/year or a range. -->

@@ -158,8 +158,12 @@
   </xsl:template>
 
   <!-- Dates in a machine-readable form wherever HTML allows one. -->
-  <xsl:template match="date[t:date-value(.)[matches(., '^\d{4}(-\d{2}(-\d{2})?)?$')]]">
-    <time id="{t:occ-id(.)}" class="date" datetime="{t:date-value(.)}"><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></time>
+  <xsl:function name="t:html-datetime" as="xs:string?">
+    <xsl:param name="d" as="element()"/>
+    <xsl:sequence select="t:date-value($d)[matches(., '^\d{4}(-\d{2}(-\d{2})?)?$')]"/>
+  </xsl:function>
+  <xsl:template match="date[t:html-datetime(.)]">
+    <time id="{t:occ-id(.)}" class="date" datetime="{t:html-datetime(.)}"><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></time>
   </xsl:template>
 
   <!-- ===== About this edition: source, principles, licence, citation ===== -->
@@ -206,10 +210,15 @@
             <li id="{@xml:id}">
               <span class="idx-name">{t:entity-name(.)}</span>
               <xsl:for-each select="t:life-dates(.)"> ({.})</xsl:for-each>
-              <xsl:for-each select="t:entity-description(.)">. {.}</xsl:for-each>
-              <xsl:for-each select="t:entity-other-names(.)">
-                <xsl:text> · </xsl:text><span class="idx-alt"><xsl:call-template name="t:lang-attrs"/>{t:person-name(.)}</span>
-              </xsl:for-each>
+              <xsl:for-each select="t:entity-description(.)"><xsl:text> </xsl:text><span class="idx-desc">{.}</span></xsl:for-each>
+              <xsl:if test="t:entity-other-names(.)">
+                <span class="idx-alts">
+                  <xsl:for-each select="t:entity-other-names(.)">
+                    <xsl:if test="position() gt 1"> · </xsl:if>
+                    <span><xsl:call-template name="t:lang-attrs"/>{t:person-name(.)}</span>
+                  </xsl:for-each>
+                </span>
+              </xsl:if>
               <xsl:call-template name="t:occurrences">
                 <xsl:with-param name="occ" select="key('t:refs', @xml:id)[t:entity-kind(.) = $kind]"/>
               </xsl:call-template>
@@ -233,15 +242,24 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- Occurrences grouped by where they stand: "p. 128 (2, 3)" links the first one on
+       p. 128 and then the others. -->
   <xsl:template name="t:occurrences">
     <xsl:param name="occ" as="element()*"/>
     <xsl:if test="$occ">
-      <xsl:text>: </xsl:text>
-      <span class="occ">
-        <xsl:for-each select="$occ">
+      <span class="occ"><span class="occ-label">{t:label('occurrences')}: </span>
+        <xsl:for-each-group select="$occ" group-by="t:where(.)">
           <xsl:if test="position() gt 1">, </xsl:if>
-          <a href="{$t:pages('text')}#{t:occ-id(.)}">{t:where(.)}</a>
-        </xsl:for-each>
+          <a href="{$t:pages('text')}#{t:occ-id(.)}">{current-grouping-key()}</a>
+          <xsl:if test="count(current-group()) gt 1">
+            <xsl:text> (</xsl:text>
+            <xsl:for-each select="subsequence(current-group(), 2)">
+              <xsl:if test="position() gt 1">, </xsl:if>
+              <a href="{$t:pages('text')}#{t:occ-id(.)}" aria-label="{current-grouping-key()}, {position() + 1}">{position() + 1}</a>
+            </xsl:for-each>
+            <xsl:text>)</xsl:text>
+          </xsl:if>
+        </xsl:for-each-group>
       </span>
     </xsl:if>
   </xsl:template>
@@ -263,10 +281,12 @@
             <th scope="col">{t:label('context')}</th><th scope="col">{t:label('where')}</th></tr></thead>
           <tbody>
             <xsl:for-each select="$dates">
-              <xsl:sort select="empty(t:date-value(.))"/>
-              <xsl:sort select="t:date-value(.)"/>
+              <xsl:sort select="t:date-sort-key(.)"/>
               <tr>
-                <td><xsl:if test="t:date-value(.)"><time datetime="{t:date-value(.)}">{t:date-label(.)}</time></xsl:if></td>
+                <td><xsl:choose>
+                  <xsl:when test="t:html-datetime(.)"><time datetime="{t:html-datetime(.)}">{t:date-label(.)}</time></xsl:when>
+                  <xsl:when test="t:date-value(.)">{t:date-label(.)}</xsl:when>
+                </xsl:choose></td>
                 <td><xsl:call-template name="t:lang-attrs"><xsl:with-param name="el" select="(ancestor-or-self::*[@xml:lang])[last()]"/></xsl:call-template>{normalize-space(string-join(t:plain-texts(.)))}</td>
                 <td><xsl:call-template name="t:lang-attrs"><xsl:with-param name="el" select="(ancestor-or-self::*[@xml:lang])[last()]"/></xsl:call-template>{t:sentence-around(.)}</td>
                 <td><a href="{$t:pages('text')}#{t:occ-id(.)}">{t:where(.)}</a></td>

@@ -93,14 +93,14 @@ def test_unregistered_and_unresolved_names_degrade_to_plain_text(sample_out):
 def test_person_index_lists_occurrences_with_back_links(sample_out):
     index = page(sample_out, "sample.persons.html")
     entry = index.get_element_by_id("tito")
-    targets = [a.get("href") for a in entry.xpath(".//a")]
-    assert len(targets) == 2
+    links = entry.xpath(".//span[@class='occ']//a")
+    # two occurrences on p. 122 are grouped as "p. 122 (2)", then p. 123
+    assert [text_of(a) for a in links] == ["p. 122", "2", "p. 123"]
     text = page(sample_out, "sample.html")
-    for href in targets:
-        name, anchor = href.split("#")
+    for a in links:
+        name, anchor = a.get("href").split("#")
         assert name == "sample.html"
         assert text_of(text.get_element_by_id(anchor)) == "Tito"
-    assert "p. 122" in text_of(entry) and "p. 123" in text_of(entry)
 
 
 def test_person_index_sorts_by_surname(sample_out):
@@ -117,13 +117,23 @@ def test_index_lists_names_without_register_entry(sample_out):
 def test_chronology_sorts_dates_and_links_to_the_sentence(sample_out):
     chrono = page(sample_out, "sample.chronology.html")
     rows = chrono.xpath("//table[@class='chronology']/tbody/tr")
-    assert [r.xpath("string(.//time/@datetime)") for r in rows] == ["1950-03", "1951", "1953-05-12"]
+    # dated years in order, then a date without a year
+    assert [text_of(r.xpath("td")[0]) for r in rows] == [
+        "March 1950", "1951", "12 May 1953", "13 April"]
+    assert [r.xpath("string(.//time/@datetime)") for r in rows[:3]] == [
+        "1950-03", "1951", "1953-05-12"]
     first = rows[0]
     assert "Betanote: archives of the party, March 1950." in text_of(first)
     assert "note 2" in text_of(first)
     href = first.xpath(".//a/@href")[0]
     text = page(sample_out, "sample.html")
     assert text_of(text.get_element_by_id(href.split("#")[1])) == "March 1950"
+
+
+def test_chronology_quotes_the_sentence_around_the_date(sample_out):
+    chrono = page(sample_out, "sample.chronology.html")
+    (row,) = [r for r in chrono.xpath("//tbody/tr") if "1951" in text_of(r.xpath("td")[0])]
+    assert text_of(row.xpath("td")[2]) == "Contacts with the SPD began in 1951 in Bonn betacall."
 
 
 def test_summary_carries_its_language(sample_out):
