@@ -18,6 +18,7 @@ from teiedit.enrich.quotes import find_quotes
 from teiedit.enrich.recognise import Recogniser
 from teiedit.enrich.registers import Registers, standoff_lists
 from teiedit.enrich.scripts import mixed_words
+from teiedit.enrich.sources import Cited, sources_div
 from teiedit.enrich.translit import key
 from teiedit.model import CrossingSpanError, Document, Inline
 
@@ -67,9 +68,31 @@ def enrich(doc: Document, registers: Registers | None = None,
     for flow in flows:
         _enrich_flow(flow, refs[id(flow)], note_ids.get(id(flow), ""), last_bibl, index,
                      recogniser, report, used)
+    cited = [Cited(f"{note_ids[id(f)]}-b{n}", r.kind, f.text[r.start:_listed_end(r)],
+                   r.repository, r.fond)
+             for f in flows if note_ids.get(id(f)) for n, r in enumerate(refs[id(f)], 1)
+             if r.kind == "archival" or _complete(r)]
+    sources = sources_div(cited)
+    if sources is not None:
+        doc.back.children.append(sources)
     if registers:
         doc.standoff = standoff_lists(registers, used)
+    doc.options["registers"] = f"sha256:{registers.digest[:16]}" if registers else "none"
     return doc
+
+
+def _listed_end(ref: Reference) -> int:
+    """Where a reference ends in the source list: the cited pages are left out."""
+    last = ref.parts[-1] if ref.parts else None
+    if last is not None and last.tag == "biblScope" and last.attrs.get("unit") == "page":
+        return last.start
+    return ref.end
+
+
+def _complete(ref: Reference) -> bool:
+    """A full citation of a work (not a short form "Author, Title, pages" or "Ibid.")."""
+    return ref.kind == "published" and any(
+        p.tag == "pubPlace" or p.attrs.get("level") in ("j", "u") for p in ref.parts)
 
 
 def _without_titles(text: str, refs: list[Reference]) -> str:

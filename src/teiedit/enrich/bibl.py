@@ -36,6 +36,8 @@ class Reference:
     kind: str  # "published" | "archival" | "ibid"
     parts: list[Part]
     attrs: dict[str, str] = field(default_factory=dict)
+    repository: str = ""  # archival: "AJ", "DAMSPRS"
+    fond: str = ""  # archival: "507/IX", "Fond 142", "PA"
 
 
 _INTRO = re.compile(r"(?:\b(?:[Ss]ee|[Aa]lso see|[Ss]ee more|[Ss]ee also)(?: more)?(?: about "
@@ -182,7 +184,14 @@ def _archival(text: str, s: int, e: int, fields: list[tuple[int, int]]) -> Refer
         rest = rest[:-1]  # the document's date stays outside its title
     if rest and unit:
         parts.append(Part(rest[0][0], rest[-1][1], "title", {"level": "u"}))
-    return Reference(s, e, "archival", parts, {"type": "archival"})
+    return Reference(s, e, "archival", parts, {"type": "archival"},
+                     _short(text[slice(*fields[0])]), _short(text[slice(*fields[1])]))
+
+
+def _short(name: str) -> str:
+    """"Arhiv Jugoslavije (AJ)" -> "AJ"; "507/\nIX" -> "507/IX"."""
+    m = re.search(r"\(([^()]+)\)\s*$", name)
+    return re.sub(r"\s+", "" if "/" in name else " ", m.group(1) if m else name).strip()
 
 
 def _untitled(text: str, p: Part) -> Part:
@@ -246,7 +255,8 @@ def _published(text: str, s: int, e: int, fields: list[tuple[int, int]]) -> Refe
             parts.append(Part(a, b, "biblScope", {"unit": "page"}))
         elif _NAME.match(field_text) and parts[-1].tag == "editor":
             parts.append(Part(a, b, "editor"))
-    if quoted and not any(p.attrs.get("level") == "j" for p in parts):
+    if quoted and not any(p.attrs.get("level") == "j" for p in parts) and \
+            any(text[a] == "(" for a, _ in after):
         parts[parts.index(next(p for p in parts if p.tag == "title"))] = Part(
             ts, te, "title", {"level": "u"})  # a thesis: quoted, in no journal
     parts = [_untitled(text, p) if p.tag in ("editor", "author") else p for p in parts]
