@@ -274,34 +274,38 @@ def _drop_redundant_empty(root: etree._Element) -> None:
 
 
 def _required_children(root: etree._Element) -> dict[str, set[str]]:
-    """For each element name, the element names its content requires (outside optional
-    and zeroOrMore; every branch of a choice counts), following refs to defines."""
+    """For each element name, element names its content cannot do without: outside
+    optional/zeroOrMore, following refs, and of a choice only the first branch (keeping
+    one way through alive is enough for libxml2 to name what is missing, and keeping every
+    branch would pull in most of TEI and its compile time)."""
     defines: dict[str, list[etree._Element]] = {}
     for d in root.iter(f"{_R}define"):
         defines.setdefault(d.get("name", ""), []).append(d)
 
-    def required(node: etree._Element, seen: set[str]) -> set[str]:
-        out: set[str] = set()
-        for child in node:
-            if not isinstance(child.tag, str) or child.tag in _OPTIONAL:
-                continue
-            if child.tag == f"{_R}element":
-                name = element_name(child)
-                if name:
-                    out.add(name)
-            elif child.tag == f"{_R}ref":
-                ref = child.get("name", "")
-                if ref not in seen:
-                    seen.add(ref)
-                    for d in defines.get(ref, ()):
-                        out |= required(d, seen)
-            else:
-                out |= required(child, seen)
-        return out
+    def needed(pattern: etree._Element, seen: set[str]) -> set[str]:
+        tag = pattern.tag
+        if not isinstance(tag, str) or tag in _OPTIONAL:
+            return set()
+        if tag == f"{_R}element":
+            name = element_name(pattern)
+            return {name} if name else set()
+        if tag == f"{_R}ref":
+            ref = pattern.get("name", "")
+            if ref in seen:
+                return set()
+            seen.add(ref)
+            return set().union(*(needed_in(d, seen) for d in defines.get(ref, ())))
+        if tag == f"{_R}choice":
+            first = next((c for c in pattern if isinstance(c.tag, str)), None)
+            return needed(first, seen) if first is not None else set()
+        return needed_in(pattern, seen)
+
+    def needed_in(parent: etree._Element, seen: set[str]) -> set[str]:
+        return set().union(*(needed(c, seen) for c in parent))
 
     result: dict[str, set[str]] = {}
     for el in root.iter(f"{_R}element"):
         name = element_name(el)
         if name:
-            result.setdefault(name, set()).update(required(el, set()))
+            result.setdefault(name, set()).update(needed_in(el, set()))
     return result
