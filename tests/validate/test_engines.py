@@ -138,3 +138,19 @@ def test_profile_size_limit_applies(samples, tmp_path):
     report = validate([str(big)], profile=str(samples / "profiles" / "mini@1.0.json"), jobs=1)
     [p] = report.files[0].problems
     assert "over the limit of 100000" in p.message and p.rule == "security"
+
+
+def test_odd_is_compiled_once_and_cached(samples, tmp_path, monkeypatch):
+    from teiedit.gate.paths import DEFAULT_SCHEMA_DIR
+
+    odd = DEFAULT_SCHEMA_DIR / "teiedit.odd"
+    if not odd.exists():
+        pytest.skip("the project ODD is not there yet")
+    monkeypatch.setenv("TEIEDIT_CACHE", str(tmp_path))
+    report = validate([str(samples / "article.xml")], [str(odd)], jobs=1)
+    assert report.ok
+    assert {s.kind for s in report.schemas} == {"relaxng", "schematron", "xsd"}
+    [compiled] = list((tmp_path / "odd").iterdir())
+    assert (compiled / "done").exists()
+    again = validate([str(samples / "mini" / "invalid.xml")], [str(odd)], jobs=1)
+    assert not again.ok and list((tmp_path / "odd").iterdir()) == [compiled]

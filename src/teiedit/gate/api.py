@@ -16,7 +16,8 @@ from teiedit.xmlio import MAX_BYTES, MAX_DEPTH
 
 def make_checker(schemas: Iterable[str | Path] | None = None, *, profile: str | None = None,
                  phase: str = "", xinclude: bool = False, xml_model: bool = False,
-                 prune: bool = True) -> tuple[Checker, str]:
+                 prune: bool = True, odd_source: str | Path | None = None,
+                 ) -> tuple[Checker, str]:
     """The compiled checker for a run, and the profile ident ("" without a profile).
 
     Schemas come from the profile, else from `schemas`, else (unless only xml-model PIs
@@ -24,6 +25,7 @@ def make_checker(schemas: Iterable[str | Path] | None = None, *, profile: str | 
     profile problem, before any file is read.
     """
     engines: list[Engine] = []
+    source = Path(odd_source) if odd_source else None
     limits = {"max_bytes": MAX_BYTES, "max_depth": MAX_DEPTH}
     ident = ""
     if profile:
@@ -32,12 +34,12 @@ def make_checker(schemas: Iterable[str | Path] | None = None, *, profile: str | 
         limits = {"max_bytes": prof.max_bytes, "max_depth": prof.max_depth}
         for pinned in prof.schemas:
             engines += load_engines(pinned.path, phase=pinned.phase or phase, prune=prune,
-                                    expected_sha256=pinned.sha256)
+                                    expected_sha256=pinned.sha256, odd_source=source)
     schema_list = list(schemas or [])
     if not profile and not schema_list and not xml_model:
         schema_list = default_schemas()
     for s in schema_list:
-        engines += load_engines(Path(s), phase=phase, prune=prune)
+        engines += load_engines(Path(s), phase=phase, prune=prune, odd_source=source)
     checker = Checker(engines, xinclude=xinclude, xml_model=xml_model, **limits)
     checker.prepare()
     return checker, ident
@@ -46,6 +48,7 @@ def make_checker(schemas: Iterable[str | Path] | None = None, *, profile: str | 
 def validate(inputs: Iterable[str | Path], schemas: Iterable[str | Path] | None = None, *,
              profile: str | None = None, phase: str = "", jobs: int | None = None,
              xinclude: bool = False, xml_model: bool = False, prune: bool = True,
+             odd_source: str | Path | None = None,
              on_result: Callable[[FileResult], None] | None = None) -> Report:
     """Validate files/directories ('-' = standard input) and return a structured Report.
 
@@ -54,7 +57,7 @@ def validate(inputs: Iterable[str | Path], schemas: Iterable[str | Path] | None 
     """
     files = expand_inputs(str(i) for i in inputs)
     checker, ident = make_checker(schemas, profile=profile, phase=phase, xinclude=xinclude,
-                                  xml_model=xml_model, prune=prune)
+                                  xml_model=xml_model, prune=prune, odd_source=odd_source)
     results = run(checker, files, jobs=jobs or default_jobs(), on_result=on_result)
     return Report(files=results, schemas=[e.info for e in checker.engines], profile=ident,
                   version=__version__)

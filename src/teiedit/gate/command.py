@@ -21,6 +21,8 @@ from teiedit.xmlio import TeieditError, write_atomic
 @click.option("--profile", metavar="NAME@VERSION",
               help="A pinned acceptance profile (schemas with hashes, phases, limits), "
                    "or the path of its .json file.")
+@click.option("--odd-source", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="The TEI source (p5subset.xml) that an ODD given with --schema draws on.")
 @click.option("--phase", default="", help="Schematron phase to run (default: the schema's).")
 @click.option("--xml-model", is_flag=True,
               help="Also apply the schemas named by each document's <?xml-model?> PIs.")
@@ -36,7 +38,7 @@ from teiedit.xmlio import TeieditError, write_atomic
 @click.option("--color/--no-color", default=None,
               help="Colour the text report (default: when writing to a terminal).")
 def validate_command(inputs: tuple[str, ...], schemas: tuple[str, ...], profile: str | None,
-                     phase: str, xml_model: bool, xinclude: bool, fmt: str,
+                     odd_source: str | None, phase: str, xml_model: bool, xinclude: bool, fmt: str,
                      output: str | None, jobs: int | None, quiet: bool,
                      color: bool | None) -> None:
     """Check TEI files, folders (*.xml, recursively) or '-' (stdin) against schemas.
@@ -49,6 +51,7 @@ def validate_command(inputs: tuple[str, ...], schemas: tuple[str, ...], profile:
                    if sys.stderr.isatty() and not quiet and len(files) > 1 else nullcontext())
         with bar_ctx as bar:
             report = validate(files, schemas, profile=profile, phase=phase,
+                              odd_source=odd_source,
                               jobs=jobs or default_jobs(), xinclude=xinclude,
                               xml_model=xml_model,
                               on_result=(lambda _r: bar.update(1)) if bar else None)

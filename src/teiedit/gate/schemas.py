@@ -71,30 +71,35 @@ def default_schemas() -> list[Path]:
     return found
 
 
-def compile_odd(path: Path) -> list[Path]:
-    """Compile an ODD with teiedit's ODD compiler into the cache; the compiled schema files."""
+def compile_odd(path: Path, source: Path | None = None) -> list[Path]:
+    """Compile an ODD with teiedit's ODD compiler into the cache (keyed by the content of
+    the ODD, of the TEI source it draws on and of teiedit's version); the RELAX NG,
+    Schematron and XSD it produced."""
     try:
-        from teiedit.schema.build import build_outputs
+        from teiedit.schema.build import build_outputs, output_names
     except ImportError:
         raise TeieditError("this teiedit has no ODD compiler; pass the compiled schemas",
                            file=path) from None
-    digest = sha256_file(path)
+    from teiedit import __version__
+
+    key = hashlib.sha256(f"{__version__}\0{sha256_file(path)}\0".encode()
+                         + (sha256_file(source).encode() if source else b"-"))
     cdir = cache_dir()
-    out = (cdir / "odd" / digest) if cdir else None
-    if out is not None and (out / "done").exists():
-        return sorted(p for p in out.iterdir() if p.name != "done")
-    outputs = build_outputs(path, None)
-    if out is None:
+    if cdir is None:
         raise TeieditError("no writable cache directory for the compiled ODD "
                            "(set TEIEDIT_CACHE)", file=path)
-    for name, data in outputs.items():
-        write_atomic(out / name, data)
-    write_atomic(out / "done", b"")
-    return sorted(out / name for name in outputs)
+    out = cdir / "odd" / key.hexdigest()
+    names = output_names(path.stem)
+    if not (out / "done").exists():
+        for name, data in build_outputs(path, source).items():
+            write_atomic(out / name, data)
+        write_atomic(out / "done", b"")
+    return [out / names[kind] for kind in ("rng", "sch", "xsd") if (out / names[kind]).exists()]
 
 
 def load_engines(path: Path, *, phase: str = "", prune: bool = True,
-                 expected_sha256: str | None = None) -> list[Engine]:
+                 expected_sha256: str | None = None,
+                 odd_source: Path | None = None) -> list[Engine]:
     """The engine(s) for one schema file (an ODD gives one per compiled schema)."""
     if not path.exists():
         raise TeieditError("schema file not found", file=path)
@@ -104,7 +109,7 @@ def load_engines(path: Path, *, phase: str = "", prune: bool = True,
                            f"{expected_sha256[:12]}…, the file has {digest[:12]}…", file=path)
     kind = kind_of(path)
     if kind == "odd":
-        return [e for p in compile_odd(path) if p.suffix in KIND_BY_SUFFIX
+        return [e for p in compile_odd(path, odd_source)
                 for e in load_engines(p, phase=phase, prune=prune)]
     info = SchemaInfo(path=str(path), kind=kind, sha256=digest,
                       phase=phase if kind == "schematron" else "")
