@@ -9,16 +9,22 @@ register entries the edition uses go to `doc.standoff`.
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from lxml import etree
+
+from teiedit import TEI_NS
 from teiedit.enrich.bibl import Reference, find_references
 from teiedit.enrich.dates import find_dates
 from teiedit.enrich.names import NameIndex
+from teiedit.enrich.proposals import proposals_tree, write_proposals
 from teiedit.enrich.quotes import find_quotes
 from teiedit.enrich.recognise import Recogniser
 from teiedit.enrich.registers import Registers, standoff_lists
-from teiedit.enrich.scripts import mixed_words
-from teiedit.enrich.sources import Cited, sources_div
+from teiedit.enrich.scripts import add_corrections, mixed_words
+from teiedit.enrich.sources import Cited, sources_list
 from teiedit.enrich.translit import key
 from teiedit.model import CrossingSpanError, Document, Inline
 
@@ -72,11 +78,10 @@ def enrich(doc: Document, registers: Registers | None = None,
                    r.repository, r.fond)
              for f in flows if note_ids.get(id(f)) for n, r in enumerate(refs[id(f)], 1)
              if r.kind == "archival" or _complete(r)]
-    sources = sources_div(cited)
+    doc.standoff = standoff_lists(registers, used) if registers else []
+    sources = sources_list(cited)
     if sources is not None:
-        doc.back.children.append(sources)
-    if registers:
-        doc.standoff = standoff_lists(registers, used)
+        doc.standoff.append(sources)
     doc.options["registers"] = f"sha256:{registers.digest[:16]}" if registers else "none"
     return doc
 
@@ -100,6 +105,24 @@ def _without_titles(text: str, refs: list[Reference]) -> str:
     for p in (p for r in refs for p in r.parts if p.tag == "title" and r.kind == "published"):
         text = text[:p.start] + " " * (p.end - p.start) + text[p.end:]
     return text
+
+
+def finish(tree: etree._ElementTree, doc: Document) -> None:
+    """After serialization: `<standOff>` (registers used, source lists) right after the
+    header, and each mixed-script `<sic>` completed as choice/sic/corr."""
+    root = tree.getroot()
+    if doc.standoff:
+        standoff = etree.Element(f"{{{TEI_NS}}}standOff")
+        standoff.extend(deepcopy(doc.standoff))
+        header = root.find(f"{{{TEI_NS}}}teiHeader")
+        root.insert(root.index(header) + 1 if header is not None else 0, standoff)
+        standoff.tail = header.tail if header is not None else None
+    add_corrections(root)
+
+
+def write_review(report: Report, registers: Registers | None, path: str | Path) -> None:
+    """The proposals file of names no register knows, for `teiedit registers accept`."""
+    write_proposals(path, proposals_tree(report.proposals, report.certs, registers))
 
 
 def _try(flow: Inline, start: int, end: int, tag: str, attrs: dict[str, str],

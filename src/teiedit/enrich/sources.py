@@ -1,9 +1,10 @@
-"""The generated source lists of the back matter: archival sources and literature.
+"""The generated source lists: archival sources and literature.
 
 Built from the references the notes cite: archival documents grouped by repository and fond,
 published works once each, in alphabetical order. Every entry points back to the first
-reference it lists (`@corresp`) and says it was generated (`@resp`); the list is additional
-text, so the source regenerator skips `div[@type='sources']`.
+reference it lists (`@corresp`); the whole list says it was generated (`@resp`). It is text
+the source never had, so it goes to `<standOff>` (`listBibl type="sources"`), which the
+source regenerator skips, rather than into `<back>`.
 """
 
 from __future__ import annotations
@@ -11,10 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lxml import etree
+
+from teiedit import TEI_NS
 from teiedit.enrich.translit import key
-from teiedit.model import Inline, Node
 
 RESP = "#teiedit"
+T = f"{{{TEI_NS}}}"
 
 
 @dataclass(frozen=True)
@@ -33,12 +37,14 @@ def _natural(text: str) -> str:
     return re.sub(r"\d+", lambda m: m.group().zfill(8), key(text))
 
 
-def _node(tag: str, text: str = "", **attrs: str) -> Node:
-    return Node(tag, dict(attrs), Inline(text) if text else None)
+def _el(tag: str, text: str = "", **attrs: str) -> etree._Element:
+    el = etree.Element(T + tag, attrs, nsmap={None: TEI_NS})
+    el.text = text or None
+    return el
 
 
-def sources_div(cited: list[Cited]) -> Node | None:
-    """`<div type="sources">` with a listBibl per group, or None when nothing is cited."""
+def sources_list(cited: list[Cited]) -> etree._Element | None:
+    """`<listBibl type="sources">` with one listBibl per group, or None when nothing is cited."""
     archival: dict[tuple[str, str], dict[str, str]] = {}
     literature: dict[str, tuple[str, str]] = {}
     for c in cited:
@@ -49,22 +55,22 @@ def sources_div(cited: list[Cited]) -> Node | None:
             literature.setdefault(key(text), (text, c.id))
     if not archival and not literature:
         return None
-    div = _node("div", type="sources", resp=RESP)
-    div.children.append(_node("head", "Sources"))
+    root = _el("listBibl", type="sources", resp=RESP)
+    root.append(_el("head", "Sources"))
     if archival:
-        outer = _node("listBibl", type="archival")
-        outer.children.append(_node("head", "Archival sources"))
+        outer = _el("listBibl", type="archival")
+        outer.append(_el("head", "Archival sources"))
         for (repo, fond), entries in sorted(archival.items()):
-            group = _node("listBibl")
-            group.children.append(_node("head", f"{repo}, {fond}"))
+            group = _el("listBibl")
+            group.append(_el("head", f"{repo}, {fond}"))
             for text, ident in sorted(entries.items(), key=lambda kv: _natural(kv[0])):
-                group.children.append(_node("bibl", text, corresp=f"#{ident}"))
-            outer.children.append(group)
-        div.children.append(outer)
+                group.append(_el("bibl", text, corresp=f"#{ident}"))
+            outer.append(group)
+        root.append(outer)
     if literature:
-        lit = _node("listBibl", type="literature")
-        lit.children.append(_node("head", "Literature"))
+        lit = _el("listBibl", type="literature")
+        lit.append(_el("head", "Literature"))
         for _, (text, ident) in sorted(literature.items()):
-            lit.children.append(_node("bibl", text, corresp=f"#{ident}"))
-        div.children.append(lit)
-    return div
+            lit.append(_el("bibl", text, corresp=f"#{ident}"))
+        root.append(lit)
+    return root
