@@ -123,7 +123,7 @@
     <fo:inline font-style="italic"><xsl:apply-templates/></fo:inline>
   </xsl:template>
   <xsl:template match="foreign | persName | orgName | placeName | date | q | quote | said | term">
-    <fo:inline><xsl:call-template name="t:lang"/><xsl:if test="self::q or self::quote or self::said">“</xsl:if><xsl:apply-templates/><xsl:if test="self::q or self::quote or self::said">”</xsl:if></fo:inline>
+    <fo:inline><xsl:call-template name="t:lang"/><xsl:apply-templates/></fo:inline>
   </xsl:template>
   <xsl:template match="choice"><xsl:apply-templates select="(corr, reg, expan, *)[1]/node()"/></xsl:template>
   <xsl:template match="gap">[…]</xsl:template>

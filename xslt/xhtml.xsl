@@ -105,8 +105,10 @@
   <xsl:template match="quote[parent::div or parent::body or parent::back or parent::front]">
     <blockquote><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></blockquote>
   </xsl:template>
+  <!-- The printed quotation marks stay in the text (the encoder keeps every character),
+       so quotations and article titles add none of their own. -->
   <xsl:template match="quote | q | said">
-    <q><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></q>
+    <span class="{local-name()}"><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></span>
   </xsl:template>
 
   <!-- ===== Phrases ===== -->
@@ -120,7 +122,9 @@
   <xsl:template match="emph | hi[matches(@rend, 'italic')] | title[not(@level = 'a')]">
     <i><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></i>
   </xsl:template>
-  <xsl:template match="title[@level = 'a']">“<xsl:apply-templates/>”</xsl:template>
+  <xsl:template match="title[@level = 'a']">
+    <span class="title"><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></span>
+  </xsl:template>
   <xsl:template match="hi[matches(@rend, 'bold')]"><b><xsl:apply-templates/></b></xsl:template>
   <xsl:template match="hi[matches(@rend, 'sup')]"><sup><xsl:apply-templates/></sup></xsl:template>
   <xsl:template match="hi[matches(@rend, 'sub')]"><sub><xsl:apply-templates/></sub></xsl:template>

@@ -44,6 +44,11 @@ def test_a_word_broken_across_lines_reads_as_one_word(sample_out):
     assert "suddenly placed" in body
 
 
+def test_printed_quotation_marks_are_not_doubled(sample_out):
+    body = text_of(page(sample_out, "sample.html").get_element_by_id("main"))
+    assert "They said “we agree” at once." in body
+
+
 def test_line_beginnings_are_kept_for_the_line_view(sample_out):
     doc = page(sample_out, "sample.html")
     assert doc.xpath("//span[@class='lb hyphen'][@data-n='6']")
