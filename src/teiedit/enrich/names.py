@@ -12,7 +12,7 @@ import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from teiedit.enrich.registers import KINDS, Registers
 from teiedit.enrich.resources import word_list
@@ -45,7 +45,8 @@ def _endings() -> tuple[str, ...]:
     return tuple(sorted(word_list("endings.txt"), key=len, reverse=True))
 
 
-def base_keys(word: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def base_keys(word: str) -> frozenset[str]:
     """Keys of the nominatives `word` may inflect, itself included."""
     k = key(word)
     out = {k}
@@ -57,7 +58,7 @@ def base_keys(word: str) -> set[str]:
                 out.update(stem + v for v in "aoei")
     if k.endswith(("'s", "’s")):  # English possessive: "Stalin’s"
         out.add(k[:-2])
-    return out
+    return frozenset(out)
 
 
 def _gap_key(gap: str) -> str:

@@ -104,9 +104,11 @@ class Recogniser:
 
     def _definitions(self, text: str) -> None:
         """"Long Name (ABBR)" and "(… - PSB/BSP)": the abbreviation names what precedes it."""
+        phrases = None
         for m in _DEFINITION.finditer(text):
-            head = text[:m.start()].rstrip()
-            before = [r for r in self._phrases(head) if r.end == len(head)]
+            phrases = self._phrases(text) if phrases is None else phrases
+            head = len(text[:m.start()].rstrip())
+            before = [r for r in phrases if r.end == head]
             inner = m.group(1)
             if before:
                 tag = before[-1].tag

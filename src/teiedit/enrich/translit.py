@@ -8,6 +8,7 @@ ignores script, case and diacritics, so "Ђилас", "Đilas" and "DJILAS" meet
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 _CYR = "абвгдђежзијклљмнњопрстћуфхцчџш"
 _LAT = ["a", "b", "v", "g", "d", "đ", "e", "ž", "z", "i", "j", "k", "l", "lj", "m", "n", "nj",
@@ -64,6 +65,7 @@ def script_of(word: str) -> str:
     return "cyr" if cyr else "lat" if lat else ""
 
 
+@lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """Script-, case- and diacritic-insensitive matching key ("Ђилас" == "Đilas" == "dilas")."""
     s = to_latin(text).casefold().replace("đ", "dj").replace("dž", "dz").replace("’", "'")
