@@ -128,15 +128,27 @@
     </div>
   </xsl:template>
 
-  <!-- Page breaks of the source: a visible, linkable marker. -->
+  <!-- Whether an element stands inside a link this edition makes (HTML forbids nested links). -->
+  <xsl:function name="t:inside-link" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="exists($el/ancestor::*[self::persName or self::orgName or self::placeName][t:entity(.)]
+        | $el/ancestor::*[self::ref or self::ptr][matches(tokenize(@target)[1], '^(https?://|#)')])"/>
+  </xsl:function>
+
+  <!-- Page breaks of the source: a visible, linkable marker (a plain anchor inside a link). -->
   <xsl:template match="pb">
     <xsl:variable name="id" select="t:pb-id(.)"/>
-    <a class="pb" id="{$id}" href="#{$id}">[{t:label('page-abbr')} {(@n, '?')[1]}]</a>
+    <xsl:element name="{if (t:inside-link(.)) then 'span' else 'a'}">
+      <xsl:attribute name="class" select="'pb'"/>
+      <xsl:attribute name="id" select="$id"/>
+      <xsl:if test="not(t:inside-link(.))"><xsl:attribute name="href" select="'#' || $id"/></xsl:if>
+      <xsl:text>[{t:label('page-abbr')} {(@n, '?')[1]}]</xsl:text>
+    </xsl:element>
     <xsl:value-of select="t:lb-space(.)"/>
   </xsl:template>
 
   <!-- Registered names link to their index entry and carry a card shown on hover and focus. -->
-  <xsl:template match="persName[t:entity(.)] | orgName[t:entity(.)] | placeName[t:entity(.)]">
+  <xsl:template match="(persName | orgName | placeName)[t:entity(.)][not(t:inside-link(.))]">
     <xsl:variable name="e" select="t:entity(.)"/>
     <xsl:variable name="id" select="t:occ-id(.)"/>
     <span class="ent">

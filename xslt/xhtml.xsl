@@ -144,7 +144,7 @@
   <xsl:template match="ref[@target] | ptr[@target]">
     <xsl:variable name="target" select="tokenize(@target)[1]"/>
     <xsl:choose>
-      <xsl:when test="matches($target, '^(https?://|#)')">
+      <xsl:when test="matches($target, '^(https?://|#)') and not(ancestor::*[self::ref or self::ptr][matches(tokenize(@target)[1], '^(https?://|#)')])">
         <a href="{$target}"><xsl:apply-templates/><xsl:if test="self::ptr"><xsl:value-of select="$target"/></xsl:if></a>
       </xsl:when>
       <xsl:otherwise><xsl:apply-templates/><xsl:if test="self::ptr"><xsl:value-of select="$target"/></xsl:if></xsl:otherwise>

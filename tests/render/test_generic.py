@@ -71,6 +71,19 @@ def test_right_to_left_text_is_marked(tmp_path):
     assert doc.xpath("//span[@lang='he']/@dir") == ["rtl"]
 
 
+def test_links_are_never_nested(tmp_path):
+    """A page break inside a linked name, a name inside a web link: one link each."""
+    path = write_tei(tmp_path, "nested", (
+        "<standOff><listPerson><person xml:id='p1'><persName>Ernest Piot</persName></person>"
+        "</listPerson></standOff><text><body><p>Then <persName ref='#p1'>Er<pb n='131' "
+        "break='no'/>nest Piot</persName> and <ref target='https://example.org/'>see "
+        "<persName ref='#p1'>Piot</persName></ref>.</p></body></text>"))
+    doc = render_all(path, tmp_path / "o")
+    assert not doc.xpath("//a//a")
+    assert doc.get_element_by_id("p131").tag == "span"
+    assert doc.xpath("//a[@href='nested.persons.html#p1']")[0].text_content().endswith("nest Piot")
+
+
 def test_unknown_elements_show_their_text(tmp_path):
     path = write_tei(tmp_path, "unknown", (
         "<text><body><sp><speaker>A</speaker><p>Spoken <frob>words</frob></p></sp>"
