@@ -93,6 +93,13 @@ def test_unknown_elements_show_their_text(tmp_path):
     assert "Spoken words" in text and "Cast member" in text
 
 
+def test_the_schema_sample_article(tmp_path):
+    """tests/schema/samples/article.xml exercises the project's customization."""
+    src = Path(__file__).parents[1] / "schema" / "samples" / "article.xml"
+    doc = render_all(src, tmp_path)
+    assert doc.xpath("//h1") and doc.xpath("//nav[@class='toc']")
+
+
 @pytest.mark.parametrize("name", ["tei_lite.odd", "odd-reference/test-pure.odd", "tei_all.odd"])
 def test_tei_documents_of_the_reference_data(shared_dir, tmp_path, name):
     src = shared_dir / "tei-p5" / name
