@@ -15,6 +15,8 @@
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
   <xsl:param name="page" as="xs:string" select="'text'"/>
+  <!-- Link to the print edition, when one is made in the same run. -->
+  <xsl:param name="pdf-href" as="xs:string" select="''"/>
 
   <xsl:variable name="t:doc" select="/"/>
   <xsl:variable name="t:pages" as="map(xs:string, xs:string)" select="map{
@@ -46,6 +48,7 @@
                   <xsl:if test=". = $page"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
                   <xsl:value-of select="t:label(.)"/></a></li>
               </xsl:for-each>
+              <xsl:if test="$pdf-href"><li><a href="{$pdf-href}" type="application/pdf">{t:label('pdf-file')}</a></li></xsl:if>
               <li><a href="{$tei-href}" type="application/tei+xml">{t:label('tei-file')}</a></li>
             </ul>
           </nav>

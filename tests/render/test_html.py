@@ -26,6 +26,15 @@ def test_every_page_is_written(sample_out):
             "sample.places.html", "sample.chronology.html", "sample.xml"} <= names
 
 
+def test_pages_link_each_other_the_pdf_and_the_tei(sample_out):
+    for f in sample_out.glob("*.html"):
+        nav = page(sample_out, f.name).xpath("//header//nav//a/@href")
+        assert nav == ["sample.html", "sample.persons.html", "sample.organisations.html",
+                       "sample.places.html", "sample.chronology.html", "sample.pdf", "sample.xml"]
+        for href in nav:
+            assert (sample_out / href).exists()
+
+
 def test_pages_fetch_nothing_from_outside(sample_out):
     for f in sample_out.glob("*.html"):
         doc = page(sample_out, f.name)

@@ -50,7 +50,7 @@ def html_page_name(base: str, page: str) -> str:
 def render_outputs(tree: etree._ElementTree, base: str, to: Iterable[str],
                    tei_href: str) -> dict[str, bytes]:
     """All requested outputs as {file name: bytes}, without touching the disk."""
-    params = {"base": base, "tei-href": tei_href}
+    params = {"base": base, "tei-href": tei_href, "pdf-href": f"{base}.pdf" if "pdf" in to else ""}
     out: dict[str, bytes] = {}
     if "html" in to:
         for page in HTML_PAGES:
