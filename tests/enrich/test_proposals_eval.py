@@ -5,7 +5,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from teiedit.cli import main
-from teiedit.enrich import Report, enrich
+from teiedit.enrich import Report, enrich, write_review
 from teiedit.enrich.evaluate import Score, evaluate
 from teiedit.enrich.proposals import proposals_tree, slug, write_proposals
 from teiedit.enrich.registers import Registers
@@ -35,6 +35,20 @@ def test_unknown_names_are_proposed_then_accepted_then_linked(register_dir, tmp_
     doc = make_doc(*TEXT)
     enrich(doc, regs)
     assert ("persName", "Max Buset", {"ref": "#buset_max"}) in spans(doc.body.children[0].inline)
+
+
+def test_proposal_carries_life_dates_and_description_the_text_states(tmp_path):
+    doc, report = make_doc("Léo Collard (1902–1981), Belgian socialist politician. Later "
+                           "the Belgian Socialist Party (PSB) grew; the PSB and Léo Collard won."
+                           ), Report()
+    enrich(doc, None, report)
+    path = tmp_path / "p.xml"
+    write_review(report, None, path)
+    xml = path.read_text()
+    assert '<birth when="1902"/>' in xml and '<death when="1981"/>' in xml
+    assert "<note>Belgian socialist politician.</note>" in xml
+    # the abbreviation is proposed together with the name it abbreviates
+    assert "<orgName>PSB</orgName>" in xml.split('xml:id="belgian_socialist_party"')[1]
 
 
 def test_accept_only_selected_ids(register_dir, tmp_path):

@@ -30,6 +30,9 @@ from teiedit.model import CrossingSpanError, Document, Inline
 
 RESP = "#teiedit"
 CERTS = ["high", "medium", "low"]
+# a biographical note: "Léo Collard (1902–1981), Belgian socialist politician and a lawyer."
+_LIFE = re.compile(r",?\s*\((?P<birth>\d{4})\s*[–-]\s*(?P<death>\d{4})\),\s*"
+                   r"(?P<what>[^.;]{3,200})")
 NAME_OF_PART = {"author": "persName", "editor": "persName", "publisher": "orgName",
                 "pubPlace": "placeName"}
 
@@ -41,6 +44,8 @@ class Report:
     ambiguous: dict[str, set[str]] = field(default_factory=dict)  # surface -> ids
     proposals: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (tag, key) -> forms
     certs: dict[tuple[str, str], str] = field(default_factory=dict)  # (tag, key) -> best @cert
+    lives: dict[tuple[str, str], tuple[str, str, str]] = field(default_factory=dict)
+    # (tag, key) -> (birth, death, description) from "Name (1902–1981), Belgian …."
     skipped: int = 0  # recognised spans that would cross existing markup
 
     def warnings(self) -> list[str]:
@@ -122,7 +127,8 @@ def finish(tree: etree._ElementTree, doc: Document) -> None:
 
 def write_review(report: Report, registers: Registers | None, path: str | Path) -> None:
     """The proposals file of names no register knows, for `teiedit registers accept`."""
-    write_proposals(path, proposals_tree(report.proposals, report.certs, registers))
+    write_proposals(path, proposals_tree(report.proposals, report.certs, registers,
+                                         report.lives))
 
 
 def _try(flow: Inline, start: int, end: int, tag: str, attrs: dict[str, str],
@@ -261,6 +267,9 @@ def _enrich_flow(flow: Inline, refs: list[Reference], note_id: str, last_bibl: l
         elif n.key:
             k = (n.tag, n.key)
             report.proposals.setdefault(k, []).append(text[n.start:n.end])
+            life = _LIFE.match(text, n.end) if n.tag == "persName" else None
+            if life and k not in report.lives:
+                report.lives[k] = (life["birth"], life["death"], " ".join(life["what"].split()))
             best = min(report.certs.get(k, "low"), n.attrs["cert"], key=CERTS.index)
             report.certs[k] = best
     for d in find_dates(text):

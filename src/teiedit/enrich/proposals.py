@@ -43,7 +43,9 @@ def slug(text: str) -> str:
 
 
 def proposals_tree(proposals: dict[tuple[str, str], list[str]], certs: dict[tuple[str, str], str],
-                   regs: Registers | None) -> etree._Element:
+                   regs: Registers | None,
+                   lives: dict[tuple[str, str], tuple[str, str, str]] | None = None
+                   ) -> etree._Element:
     """A standOff of proposed entries, one per (tag, key), ids unique against the registers."""
     taken = set(regs.entries) if regs else set()
     root = etree.Element(T + "standOff", nsmap={None: TEI_NS})
@@ -67,6 +69,11 @@ def proposals_tree(proposals: dict[tuple[str, str], list[str]], certs: dict[tupl
             if script_of(form.replace(" ", "")) == "cyr":
                 name.set(XML_LANG, "sr-Cyrl")
             name.text = form
+        if lives and (tag, k) in lives:
+            birth, death, what = lives[(tag, k)]
+            etree.SubElement(entry, T + "birth", when=birth)
+            etree.SubElement(entry, T + "death", when=death)
+            etree.SubElement(entry, T + "note").text = what[:1].upper() + what[1:] + "."
         note = etree.SubElement(entry, T + "note", type="occurrences")
         note.text = str(len(forms))
     return root

@@ -94,6 +94,7 @@ class Recogniser:
                             if a.text[0].islower() and b.text[0].isupper()
                             and text[a.end:b.start].isspace())
         self.abbr: dict[str, str] = {}  # abbreviation key -> tag of what it abbreviates
+        self.abbr_of: dict[str, str] = {}  # abbreviation key -> key of the long form
         self.surnames: dict[str, str] = {}  # surname key -> key of the full name
         for text in texts:
             for r in self._phrases(text):
@@ -119,6 +120,8 @@ class Recogniser:
             for a in _ABBR_IN_DEF.findall(inner):
                 if not _ROMAN.match(a):
                     self.abbr.setdefault(key(a), tag)
+                    if before:  # "PSB" is proposed together with "Belgian Socialist Party"
+                        self.abbr_of.setdefault(key(a), before[-1].key)
 
     def name_like(self, tok: str) -> bool:
         """Could this capitalized word be part of a personal name?"""
@@ -289,7 +292,9 @@ class Recogniser:
     def _abbreviation(self, text: str, toks: list[Token], k: int, e: int) -> Recognised:
         tag = self.abbr.get(_abbr_key(toks[e - 1].text))
         if tag:
-            return self._make(text, toks[k], toks[e - 1], tag, "high")
+            r = self._make(text, toks[k], toks[e - 1], tag, "high")
+            long_form = self.abbr_of.get(_abbr_key(toks[e - 1].text))
+            return Recognised(r.start, r.end, r.tag, r.cert, long_form) if long_form else r
         if e == k + 1 and self._place_at(toks, k, e):
             return self._make(text, toks[k], toks[k], "placeName", "medium")
         return self._make(text, toks[k], toks[e - 1], "orgName", "low")
