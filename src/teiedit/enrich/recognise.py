@@ -279,6 +279,10 @@ class Recogniser:
                                           "high" if k > i else "medium"))
                 k = e
                 continue
+            if _has(tok, "geo_modifiers.txt") and (n := self._place_at(toks, k + 1, j)):
+                out.append(self._make(text, toks[k], toks[k + n], "placeName", "medium"))
+                k += n + 1  # "Western Europe"
+                continue
             if (sk := self._surname(tok)) and self.name_like(tok):
                 r = self._make(text, toks[k], toks[k], "persName", "medium")
                 out.append(Recognised(r.start, r.end, r.tag, r.cert, sk))
@@ -361,7 +365,7 @@ class Recogniser:
     @staticmethod
     def _adjective_and_head(run: list[Token]) -> bool:
         """"Belgian Party", "Belgian Parliament": an adjective and a common noun."""
-        return len(run) == 2 and _has(run[0].text, "not_names.txt")
+        return len(run) == 2 and _has(run[0].text, "demonyms.txt")
 
     @staticmethod
     def _make(text: str, a: Token, b: Token, tag: str, cert: str) -> Recognised:
