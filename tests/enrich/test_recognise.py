@@ -67,3 +67,16 @@ def test_sentence_opening_word_is_no_first_name():
     found = [(t, s) for t, s, _ in recognised(
         "Pismo Veljka Vlahovića stiglo je. Tada je Veljko Vlahović otišao.")]
     assert ("persName", "Veljka Vlahovića") in found
+
+
+def test_adjective_names_that_are_proper_names_stay():
+    found = [(t, s) for t, s, _ in recognised(
+        "They joined the Socialist International, not the Belgian Party.")]
+    assert found == [("orgName", "Socialist International")]
+
+
+def test_states_and_regions_with_their_modifiers():
+    found = [(t, s) for t, s, _ in recognised(
+        "Delegates of the Federal People’s Republic of Yugoslavia toured Western Europe.")]
+    assert found == [("placeName", "Federal People’s Republic of Yugoslavia"),
+                     ("placeName", "Western Europe")]
