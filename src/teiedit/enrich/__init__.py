@@ -27,6 +27,7 @@ from teiedit.enrich.scripts import add_corrections, mixed_words
 from teiedit.enrich.sources import Cited, sources_list
 from teiedit.enrich.translit import key
 from teiedit.model import CrossingSpanError, Document, Inline
+from teiedit.serialize.tei import indent_blocks
 
 RESP = "#teiedit"
 CERTS = ["high", "medium", "low"]
@@ -122,6 +123,7 @@ def finish(tree: etree._ElementTree, doc: Document) -> None:
         header = root.find(f"{{{TEI_NS}}}teiHeader")
         root.insert(root.index(header) + 1 if header is not None else 0, standoff)
         standoff.tail = header.tail if header is not None else None
+        indent_blocks(standoff, 1)
     add_corrections(root)
 
 
