@@ -167,7 +167,7 @@
 
   <xsl:function name="t:entity-description" as="xs:string*">
     <xsl:param name="entity" as="element()"/>
-    <xsl:sequence select="$entity/(occupation | desc | note) ! normalize-space(.)"/>
+    <xsl:sequence select="$entity/(occupation | affiliation | desc | note) ! normalize-space(.)"/>
   </xsl:function>
 
   <!-- ===== Dates ===== -->

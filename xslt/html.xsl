@@ -288,7 +288,7 @@
 
   <!-- ===== Chronology ===== -->
   <xsl:template name="t:chronology">
-    <xsl:variable name="dates" select="//text//date[not(ancestor::bibl or ancestor::biblStruct or ancestor::listBibl)]"/>
+    <xsl:variable name="dates" select="(/TEI/text/body, /teiCorpus/TEI/text/body)//date[not(ancestor::bibl or ancestor::biblStruct or ancestor::listBibl)]"/>
     <xsl:choose>
       <xsl:when test="$dates">
         <table class="chronology">

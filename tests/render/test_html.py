@@ -131,7 +131,7 @@ def test_index_lists_names_without_register_entry(sample_out):
 def test_chronology_sorts_dates_and_links_to_the_sentence(sample_out):
     chrono = page(sample_out, "sample.chronology.html")
     rows = chrono.xpath("//table[@class='chronology']/tbody/tr")
-    # dated years in order, then a date without a year
+    # dated years in order, then a date without a year; the abstract's date is not an event
     assert [text_of(r.xpath("td")[0]) for r in rows] == [
         "March 1950", "1951", "12 May 1953", "13 April"]
     assert [r.xpath("string(.//time/@datetime)") for r in rows[:3]] == [
