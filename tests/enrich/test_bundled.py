@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,17 @@ def test_without_registers_recognition_is_usable(tmp_path):
     result = evaluate(edition_items(path), read_gold(GOLD))
     assert result["names"].f1 >= 0.85
     assert ("persName", "max buset") in report.proposals
+
+
+def test_review_file_lists_what_the_registers_do_not_know(tmp_path):
+    from click.testing import CliRunner
+
+    from teiedit.cli import main
+
+    out = tmp_path / "proposals.xml"
+    result = CliRunner().invoke(main, ["registers", "propose", str(SOURCE), "--registers",
+                                       str(REGISTERS), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    ids = set(re.findall(r'xml:id="([^"]+)"', out.read_text()))
+    # the editor rejected exactly these when making the gold (see its header)
+    assert ids == {"promis", "yeh", "socijalisticke_partije_zapada", "istoka", "tako"}

@@ -38,6 +38,33 @@ def check_command(directory: Path) -> None:
                f"{kinds['place']} places; sha256 {regs.digest[:16]}")
 
 
+@registers_group.command("propose")
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--registers", "directory", type=click.Path(file_okay=False, path_type=Path),
+              help="Register directory (default: none; everything recognised is proposed).")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the review file (TEI standOff of proposed entries).")
+def propose_command(source: Path, directory: Path | None, output: Path) -> None:
+    """Encode SOURCE, tag what the registers know, and write the names they do not know as
+    proposed entries for review; ambiguous names are listed on standard error."""
+    from teiedit.encode.pipeline import encode_source
+    from teiedit.encode.source import Diagnostics, read_source
+    from teiedit.enrich import Report, enrich, write_review
+
+    try:
+        regs = Registers.load(directory) if directory else None
+        diag = Diagnostics(str(source))
+        doc = encode_source(read_source(source, diag), diag)
+        report = Report()
+        enrich(doc, regs, report)
+        write_review(report, regs, output)
+    except TeieditError as e:
+        _fail(e)
+    for w in report.warnings():
+        click.echo(f"{source}: warning: {w}", err=True)
+    click.echo(f"wrote {len(report.proposals)} proposed entries to {output}", err=True)
+
+
 @registers_group.command("accept")
 @click.argument("proposals", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--registers", "directory", required=True,
