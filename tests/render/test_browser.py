@@ -37,6 +37,8 @@ def url(out: Path, name: str) -> str:
 
 
 def test_a_note_call_opens_the_note_under_the_text(sample_out, page):
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(url(sample_out, "sample.html"))
     page.click("#ref-n1")
     pop = page.locator("#pop-n1")
@@ -45,6 +47,7 @@ def test_a_note_call_opens_the_note_under_the_text(sample_out, page):
     page.keyboard.press("Escape")
     assert page.locator("#pop-n1").count() == 0
     assert page.evaluate("document.activeElement.id") == "ref-n1"
+    assert errors == []
 
 
 def test_notes_are_reachable_without_javascript(sample_out, browser):
