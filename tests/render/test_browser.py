@@ -128,3 +128,20 @@ def test_bundled_edition_has_no_serious_accessibility_violations(bundled_out, pa
     serious = [(v["id"], v["help"]) for v in result.response["violations"]
                if v["impact"] in ("serious", "critical")]
     assert serious == []
+
+
+def test_latin_and_cyrillic_use_one_font_family(sample_out, page):
+    """Chromium's own record of the fonts it drew the text with (DevTools protocol)."""
+    page.goto(url(sample_out, "sample.html"))
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+
+    def fonts(selector: str) -> set[str]:
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        used = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        return {f["familyName"] for f in used}
+
+    assert fonts(".type-summary .type-text p") == {"DejaVu Serif"}  # Cyrillic
+    assert fonts("#sec1-body p") == {"DejaVu Serif"}  # Latin with diacritics
