@@ -106,3 +106,10 @@ def test_review_file_lists_what_the_registers_do_not_know(tmp_path):
     ids = set(re.findall(r'xml:id="([^"]+)"', out.read_text()))
     # the editor rejected exactly these when making the gold (see its header)
     assert ids == {"promis", "yeh", "socijalisticke_partije_zapada", "istoka", "tako"}
+
+
+def test_edition_is_valid_against_the_project_schema(with_registers):
+    from lxml import etree
+
+    rng = etree.RelaxNG(etree.parse(str(ROOT / "schema" / "teiedit.rng")))
+    assert rng.validate(with_registers[0]), rng.error_log.last_error

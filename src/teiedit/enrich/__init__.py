@@ -24,7 +24,7 @@ from teiedit.enrich.quotes import find_quotes
 from teiedit.enrich.recognise import Recogniser
 from teiedit.enrich.registers import Registers, standoff_lists
 from teiedit.enrich.scripts import add_corrections, mixed_words
-from teiedit.enrich.sources import Cited, sources_list
+from teiedit.enrich.sources import Cited, sources_lists
 from teiedit.enrich.translit import key
 from teiedit.model import CrossingSpanError, Document, Inline
 from teiedit.serialize.tei import indent_blocks
@@ -85,9 +85,7 @@ def enrich(doc: Document, registers: Registers | None = None,
              for f in flows if note_ids.get(id(f)) for n, r in enumerate(refs[id(f)], 1)
              if r.kind == "archival" or _complete(r)]
     doc.standoff = standoff_lists(registers, used) if registers else []
-    sources = sources_list(cited)
-    if sources is not None:
-        doc.standoff.append(sources)
+    doc.standoff += sources_lists(cited)
     doc.options["registers"] = f"sha256:{registers.digest[:16]}" if registers else "none"
     return doc
 

@@ -2,9 +2,10 @@
 
 Built from the references the notes cite: archival documents grouped by repository and fond,
 published works once each, in alphabetical order. Every entry points back to the first
-reference it lists (`@corresp`); the whole list says it was generated (`@resp`). It is text
-the source never had, so it goes to `<standOff>` (`listBibl type="sources"`), which the
-source regenerator skips, rather than into `<back>`.
+reference it lists (`@corresp`); each list says it was generated (`@resp`). It is text
+the source never had, so it goes to `<standOff>`, which the
+source regenerator skips, rather than into `<back>`: one `listBibl type="archival"` per
+repository and fond, one `listBibl type="literature"`.
 """
 
 from __future__ import annotations
@@ -43,8 +44,9 @@ def _el(tag: str, text: str = "", **attrs: str) -> etree._Element:
     return el
 
 
-def sources_list(cited: list[Cited]) -> etree._Element | None:
-    """`<listBibl type="sources">` with one listBibl per group, or None when nothing is cited."""
+def sources_lists(cited: list[Cited]) -> list[etree._Element]:
+    """One `<listBibl>` per archival repository and fond, then one of literature (flat lists:
+    the project's schema, like most, has no listBibl inside listBibl)."""
     archival: dict[tuple[str, str], dict[str, str]] = {}
     literature: dict[str, tuple[str, str]] = {}
     for c in cited:
@@ -53,24 +55,17 @@ def sources_list(cited: list[Cited]) -> etree._Element | None:
             archival.setdefault((c.repository, c.fond), {}).setdefault(text, c.id)
         elif c.kind == "published":
             literature.setdefault(key(text), (text, c.id))
-    if not archival and not literature:
-        return None
-    root = _el("listBibl", type="sources", resp=RESP)
-    root.append(_el("head", "Sources"))
-    if archival:
-        outer = _el("listBibl", type="archival")
-        outer.append(_el("head", "Archival sources"))
-        for (repo, fond), entries in sorted(archival.items()):
-            group = _el("listBibl")
-            group.append(_el("head", f"{repo}, {fond}"))
-            for text, ident in sorted(entries.items(), key=lambda kv: _natural(kv[0])):
-                group.append(_el("bibl", text, corresp=f"#{ident}"))
-            outer.append(group)
-        root.append(outer)
+    out = []
+    for (repo, fond), entries in sorted(archival.items()):
+        group = _el("listBibl", type="archival", resp=RESP)
+        group.append(_el("head", f"Archival sources: {repo}, {fond}"))
+        for text, ident in sorted(entries.items(), key=lambda kv: _natural(kv[0])):
+            group.append(_el("bibl", text, corresp=f"#{ident}"))
+        out.append(group)
     if literature:
-        lit = _el("listBibl", type="literature")
+        lit = _el("listBibl", type="literature", resp=RESP)
         lit.append(_el("head", "Literature"))
         for _, (text, ident) in sorted(literature.items()):
             lit.append(_el("bibl", text, corresp=f"#{ident}"))
-        root.append(lit)
-    return root
+        out.append(lit)
+    return out
