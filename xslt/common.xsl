@@ -226,6 +226,27 @@
     <xsl:value-of select="if (following-sibling::node()[1][self::lb[@break = 'no'] or self::pb[@break = 'no']]) then replace($s, '\s+$', '') else $s"/>
   </xsl:template>
 
+  <!-- A page break inside a word (pb break="no" followed, past any lb, by the rest of the
+       word) is marked after the word, so the word reads whole: the text node that carries
+       the rest of the word emits the marker (mode t:marker of each output) after it. -->
+  <xsl:function name="t:word-pb" as="element()?">
+    <xsl:param name="text" as="text()"/>
+    <xsl:sequence select="$text/preceding-sibling::node()[not(self::lb)][1][self::pb[@break = 'no']]"/>
+  </xsl:function>
+  <xsl:template match="pb">
+    <xsl:if test="not(following-sibling::node()[not(self::lb)][1][self::text()][t:word-pb(.)] and @break = 'no')">
+      <xsl:apply-templates select="." mode="t:marker"/>
+      <xsl:value-of select="t:lb-space(.)"/>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="text()[t:word-pb(.)]" priority="4">
+    <xsl:variable name="text"><xsl:next-match/></xsl:variable>
+    <xsl:variable name="head" select="if (matches($text, '^\S')) then replace($text, '^(\S+).*$', '$1', 's') else ''"/>
+    <xsl:value-of select="$head"/>
+    <xsl:apply-templates select="t:word-pb(.)" mode="t:marker"/>
+    <xsl:value-of select="substring($text, string-length($head) + 1)"/>
+  </xsl:template>
+
   <!-- Plain text of a block for snippets: no print furniture, no notes other than the block's own. -->
   <xsl:function name="t:plain-texts" as="text()*">
     <xsl:param name="block" as="element()"/>

@@ -139,7 +139,7 @@
   </xsl:function>
 
   <!-- Page breaks of the source: a visible, linkable marker (a plain anchor inside a link). -->
-  <xsl:template match="pb">
+  <xsl:template match="pb" mode="t:marker">
     <xsl:variable name="id" select="t:pb-id(.)"/>
     <xsl:element name="{if (t:inside-link(.)) then 'span' else 'a'}">
       <xsl:attribute name="class" select="'pb'"/>
@@ -147,7 +147,6 @@
       <xsl:if test="not(t:inside-link(.))"><xsl:attribute name="href" select="'#' || $id"/></xsl:if>
       <xsl:text>[{t:label('page-abbr')} {(@n, '?')[1]}]</xsl:text>
     </xsl:element>
-    <xsl:value-of select="t:lb-space(.)"/>
   </xsl:template>
 
   <!-- Registered names link to their index entry and carry a card shown on hover and focus. -->

@@ -63,8 +63,7 @@
   <!-- Paper has its own lines: the source's line beginnings only keep words apart. -->
   <xsl:template match="lb"><xsl:value-of select="t:lb-space(.)"/></xsl:template>
 
-  <xsl:template match="pb">
+  <xsl:template match="pb" mode="t:marker">
     <span class="pb">[{(@n, '?')[1]}]</span>
-    <xsl:value-of select="t:lb-space(.)"/>
   </xsl:template>
 </xsl:stylesheet>
