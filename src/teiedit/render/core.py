@@ -21,12 +21,14 @@ FORMATS = ("html", "pdf", "fo")
 HTML_PAGES = ("text", "persons", "organisations", "places", "chronology")
 
 # A validator returns problems as (line, message); render refuses an invalid edition
-# unless forced. The build wires the validate stage in here.
+# unless forced. `teiedit render` passes `project_schema_problems`; `teiedit build` has
+# validated already and passes none.
 Validator = Callable[[etree._ElementTree, Path], list[tuple[int | None, str]]]
 
 
 def project_schema_problems(tree: etree._ElementTree, path: Path) -> list[tuple[int | None, str]]:
-    """Errors of `path` against the project's schemas (schema/), via the validate stage."""
+    """Errors of `path` against the project's schemas (schema/), via the validate stage
+    (which reads the file itself: it locates problems by the file's bytes)."""
     from teiedit.gate import validate
 
     report = validate([str(path)], jobs=1)
