@@ -312,7 +312,7 @@ class Recogniser:
                     _has(w, "not_names.txt"))
 
     def _surname(self, tok: str) -> str | None:
-        for b in base_keys(tok):
+        for b in sorted(base_keys(tok)):
             if b in self.surnames:
                 return self.surnames[b]
         return None
