@@ -8,6 +8,7 @@ import click
 
 from teiedit.encode.command import encode_file, fail, metadata_beside
 from teiedit.encode.source import Diagnostics
+from teiedit.enrich.registers import Registers
 from teiedit.xmlio import TeieditError, write_atomic
 
 
@@ -18,6 +19,12 @@ def project_dir(start: Path) -> Path:
             return candidate
     raise TeieditError("no tei/ folder with sources here; run from the project folder or "
                        "pass --project", file=start)
+
+
+def project_registers(project: Path) -> Registers | None:
+    """The project's curated registers (tei/registers/), when it has them."""
+    folder = project / "tei" / "registers"
+    return Registers.load(folder) if folder.is_dir() else None
 
 
 def sources(project: Path) -> list[Path]:
@@ -40,7 +47,8 @@ def build(project: Path, output: Path | None) -> None:
         written = []
         for source in sources(root):
             diag = Diagnostics(str(source))
-            data = encode_file(source, metadata=metadata_beside(source), diag=diag)
+            data = encode_file(source, metadata=metadata_beside(source), diag=diag,
+                               registers=project_registers(root))
             for w in diag.report():
                 click.echo(w, err=True)
             written.append(write_atomic(out / f"{source.stem}.xml", data))

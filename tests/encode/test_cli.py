@@ -60,3 +60,21 @@ def test_build_writes_the_bundled_edition(tmp_path: Path):
     assert result.exit_code == 0, result.output
     assert (tmp_path / "miletic-2021-tokovi-istorije.xml").exists()
     assert str(tmp_path / "miletic-2021-tokovi-istorije.xml") in result.output
+
+
+def test_encode_with_registers_writes_the_review_file(tmp_path: Path):
+    out = tmp_path / "ed.xml"
+    registers = BUNDLED_SOURCE.parent / "registers"
+    result = run("encode", str(BUNDLED_SOURCE), "--registers", str(registers), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert b'ref="#' in out.read_bytes()
+    assert (tmp_path / "ed.proposals.xml").exists()
+    assert "proposed register entries" in result.output
+
+
+def test_a_malformed_register_is_a_clear_error(tmp_path: Path):
+    (tmp_path / "persons.xml").write_text("<listPerson")
+    result = run("encode", str(BUNDLED_SOURCE), "--registers", str(tmp_path),
+                 "-o", str(tmp_path / "x.xml"))
+    assert result.exit_code == 1 and "persons.xml" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "x.xml").exists()

@@ -16,7 +16,7 @@ SOURCE = Path(__file__).parent / "data" / "petrovic-unseen.txt"
 @pytest.fixture(scope="module")
 def encoded():
     diag = Diagnostics(str(SOURCE))
-    return etree.ElementTree(etree.fromstring(encode_file(SOURCE, diag=diag))), diag
+    return etree.ElementTree(etree.fromstring(encode_file(SOURCE, diag=diag, names=False))), diag
 
 
 def xp(encoded, expr):
@@ -63,7 +63,7 @@ JANKOVIC = Path(__file__).parent / "data" / "jankovic-unseen.txt"
 
 @pytest.fixture(scope="module")
 def jankovic():
-    return etree.ElementTree(etree.fromstring(encode_file(JANKOVIC))), None
+    return etree.ElementTree(etree.fromstring(encode_file(JANKOVIC, names=False))), None
 
 
 def test_a_cyrillic_journal_head_and_an_author_head_give_the_header(jankovic):
@@ -82,3 +82,11 @@ def test_notes_heads_and_round_trip_of_a_second_unseen_article(jankovic, tei_all
         .replace("\n", " ")
     assert regenerate(jankovic[0]) == normalised(JANKOVIC.read_text("utf-8"))
     assert tei_all_rng.validate(jankovic[0]), tei_all_rng.error_log
+
+
+@pytest.mark.parametrize("source", [SOURCE, JANKOVIC], ids=["petrovic", "jankovic"])
+def test_enriched_unseen_articles_are_valid_tei(source, tei_all_rng):
+    tree = etree.ElementTree(etree.fromstring(encode_file(source)))
+    assert tree.xpath("//t:persName", namespaces=NS)
+    assert tei_all_rng.validate(tree), tei_all_rng.error_log
+    assert regenerate(tree) == normalised(source.read_text("utf-8"))

@@ -6,20 +6,38 @@ import sys
 from pathlib import Path
 
 import click
+from lxml import etree
 
 from teiedit.encode.pipeline import encode_source
 from teiedit.encode.source import Diagnostics, read_source
+from teiedit.enrich import Report, enrich, finish, write_review
+from teiedit.enrich.registers import Registers
 from teiedit.serialize.tei import serialize, to_tree
 from teiedit.xmlio import TeieditError, write_atomic
 
 
-def encode_file(source: Path, *, lang: str = "en", keep_lines: bool = True,
-                metadata: Path | None = None, diag: Diagnostics | None = None) -> bytes:
-    """Encode one source file and return the TEI document as UTF-8 bytes."""
+def encode_tree(source: Path, *, lang: str = "en", keep_lines: bool = True,
+                metadata: Path | None = None, names: bool = True,
+                registers: Registers | None = None, report: Report | None = None,
+                diag: Diagnostics | None = None) -> etree._ElementTree:
+    """Encode one source file: structure, then (unless `names` is off) enrichment."""
     diag = diag or Diagnostics(str(source))
     doc = encode_source(read_source(source, diag), diag, lang=lang, keep_lines=keep_lines,
                         metadata=metadata)
-    return serialize(to_tree(doc))
+    if not names:
+        return to_tree(doc)
+    report = report if report is not None else Report()
+    enrich(doc, registers, report)
+    for warning in report.warnings():
+        diag.warn(warning)
+    tree = to_tree(doc)
+    finish(tree, doc)
+    return tree
+
+
+def encode_file(source: Path, **options) -> bytes:
+    """Encode one source file and return the TEI document as UTF-8 bytes."""
+    return serialize(encode_tree(source, **options))
 
 
 def metadata_beside(source: Path) -> Path | None:
@@ -43,17 +61,29 @@ def fail(error: TeieditError) -> None:
 @click.option("--metadata", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="TOML file with what the text does not say (licence, DOI…). "
                    "Default: SOURCE.toml beside the source, if present.")
+@click.option("--names/--no-names", default=True, show_default=True,
+              help="Enrich: persons, organisations, places, dates, citations, quotations.")
+@click.option("--registers", type=click.Path(file_okay=False, path_type=Path),
+              help="Register folder (persons.xml, orgs.xml, places.xml) to link names to.")
+@click.option("--review", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write proposed register entries for names the registers do not "
+                   "know (default with --registers and -o: OUT.proposals.xml).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit code 1).")
 def encode(source: Path, output: Path | None, lines: bool, lang: str, metadata: Path | None,
-           strict: bool) -> None:
+           names: bool, registers: Path | None, review: Path | None, strict: bool) -> None:
     """Encode SOURCE, an article's text extracted from its PDF, as TEI P5.
 
     Warnings (what was recovered or not found) go to standard error.
     """
     diag = Diagnostics(str(source))
+    report = Report()
+    if registers and output and not review:
+        review = output.with_suffix(".proposals.xml")
     try:
-        data = encode_file(source, lang=lang, keep_lines=lines,
-                           metadata=metadata or metadata_beside(source), diag=diag)
+        regs = Registers.load(registers) if registers else None
+        data = serialize(encode_tree(source, lang=lang, keep_lines=lines,
+                                     metadata=metadata or metadata_beside(source), names=names,
+                                     registers=regs, report=report, diag=diag))
     except TeieditError as e:
         fail(e)
     for w in diag.report():
@@ -66,3 +96,7 @@ def encode(source: Path, output: Path | None, lines: bool, lang: str, metadata: 
     else:
         write_atomic(output, data)
         click.echo(f"wrote {output}", err=True)
+    if review and names:
+        write_review(report, regs, review)
+        click.echo(f"wrote {len(report.proposals)} proposed register entries to {review}",
+                   err=True)

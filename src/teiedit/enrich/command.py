@@ -47,16 +47,13 @@ def check_command(directory: Path) -> None:
 def propose_command(source: Path, directory: Path | None, output: Path) -> None:
     """Encode SOURCE, tag what the registers know, and write the names they do not know as
     proposed entries for review; ambiguous names are listed on standard error."""
-    from teiedit.encode.pipeline import encode_source
-    from teiedit.encode.source import Diagnostics, read_source
-    from teiedit.enrich import Report, enrich, write_review
+    from teiedit.encode.command import encode_tree
+    from teiedit.enrich import Report, write_review
 
     try:
         regs = Registers.load(directory) if directory else None
-        diag = Diagnostics(str(source))
-        doc = encode_source(read_source(source, diag), diag)
         report = Report()
-        enrich(doc, regs, report)
+        encode_tree(source, registers=regs, report=report)
         write_review(report, regs, output)
     except TeieditError as e:
         _fail(e)
