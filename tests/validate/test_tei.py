@@ -100,3 +100,14 @@ def test_bundled_edition_is_valid_against_the_project_grammar(edition):
         pytest.skip("schema/teiedit.rng not built yet")
     report = validate([edition], [rng], jobs=1)
     assert report.ok, report.files[0].problems[:5]
+
+
+def test_build_step_passes_a_valid_edition_and_stops_on_an_invalid_one(edition, samples,
+                                                                       shared_dir):
+    from teiedit.gate.edition import require_valid
+    from teiedit.xmlio import TeieditError
+
+    tei_all = [shared_dir / "tei-p5" / "tei_all.rng"]
+    assert require_valid([edition], tei_all).ok
+    with pytest.raises(TeieditError, match=r"(?s)the edition is not valid:.*invalid.xml:2:1: error: element <doc>"):
+        require_valid([samples / "mini" / "invalid.xml"], tei_all)

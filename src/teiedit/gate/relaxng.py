@@ -68,16 +68,18 @@ class RelaxNGEngine:
     _kept: frozenset[str] = frozenset()
     _compiled: etree.RelaxNG | None = None
     _required: dict[str, set[str]] = field(default_factory=dict)
+    _roots: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path, info: SchemaInfo, *, prune: bool = True) -> RelaxNGEngine:
         grammar = load_grammar(path)
-        has_includes = any(True for _ in grammar.getroot().iter(
-            f"{_R}include", f"{_R}externalRef"))
+        has_includes = any(el is not grammar.getroot() for el in grammar.getroot().iter(
+            f"{_R}include", f"{_R}externalRef", f"{_R}grammar", f"{_R}parentRef"))
         named = sum(1 for _ in grammar.getroot().iter(f"{_R}element"))
         engine = cls(info, grammar, prune=prune and not has_includes and named > PRUNE_ABOVE)
         if engine.prune:
             engine._required = _required_children(grammar.getroot())
+            engine._roots = frozenset(_start_elements(grammar.getroot()))
         return engine
 
     def compile_full(self) -> None:
@@ -91,8 +93,9 @@ class RelaxNGEngine:
             assert self._compiled is not None
             return self._compiled
         if self._compiled is None or not names <= self._kept:
-            kept = set(self._kept) | names
-            todo = list(names)
+            # the possible root elements always stay: without them nothing could be valid
+            kept = set(self._kept) | names | self._roots
+            todo = list(kept - self._kept)
             while todo:
                 for req in self._required.get(todo.pop(), ()):
                     if req not in kept:
@@ -323,3 +326,25 @@ def _required_children(root: etree._Element) -> dict[str, set[str]]:
         if name:
             result.setdefault(name, set()).update(needed_in(el, set()))
     return result
+
+
+def _start_elements(root: etree._Element) -> set[str]:
+    """Names of the elements the grammar allows as document root."""
+    defines = {d.get("name"): d for d in root.iter(f"{_R}define")}
+    found: set[str] = set()
+    seen: set[str] = set()
+    todo = list(root.iterchildren(f"{_R}start"))
+    while todo:
+        node = todo.pop()
+        for child in node:
+            if child.tag == f"{_R}element":
+                name = element_name(child)
+                if name:
+                    found.add(name)
+            elif child.tag == f"{_R}ref" and child.get("name") not in seen:
+                seen.add(child.get("name", ""))
+                if child.get("name") in defines:
+                    todo.append(defines[child.get("name")])
+            elif isinstance(child.tag, str):
+                todo.append(child)
+    return found
