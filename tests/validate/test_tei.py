@@ -109,5 +109,6 @@ def test_build_step_passes_a_valid_edition_and_stops_on_an_invalid_one(edition, 
 
     tei_all = [shared_dir / "tei-p5" / "tei_all.rng"]
     assert require_valid([edition], tei_all).ok
-    with pytest.raises(TeieditError, match=r"(?s)the edition is not valid:.*invalid.xml:2:1: error: element <doc>"):
+    expected = r"(?s)the edition is not valid:.*invalid.xml:2:1: error: element <doc>"
+    with pytest.raises(TeieditError, match=expected):
         require_valid([samples / "mini" / "invalid.xml"], tei_all)
