@@ -154,3 +154,34 @@ def test_odd_is_compiled_once_and_cached(samples, tmp_path, monkeypatch):
     assert (compiled / "done").exists()
     again = validate([str(samples / "mini" / "invalid.xml")], [str(odd)], jobs=1)
     assert not again.ok and list((tmp_path / "odd").iterdir()) == [compiled]
+
+
+@pytest.mark.parametrize(("context", "expected"), [
+    ("tei:*[@calendar]", ["//tei:*"]),
+    ("tei:rt/@to", ["//@to"]),
+    ("tei:persName[@ref] | tei:orgName[@ref]", ["//tei:persName", "//tei:orgName"]),
+    ("text()[not(ancestor::tei:sic)]", ["//text()"]),
+    ("tei:a[b/c | d]", ["//tei:a"]),
+    ("/", None),
+    ("self::tei:p", None),
+    ('tei:a[@x = "]"]', None),
+])
+def test_schematron_rule_context_candidates(context, expected):
+    from teiedit.gate.schematron import candidates
+
+    assert candidates(context) == expected
+
+
+def test_direct_candidate_selection_reports_what_a_full_walk_reports(
+        samples, tmp_path, monkeypatch):
+    from teiedit.gate import schematron
+
+    doc = tmp_path / "doc.xml"
+    doc.write_text((samples / "mini" / "invalid.xml").read_text().replace(
+        '<p n="1">one</p>', '<p n="1">one</p><p n="7">1066</p>'))
+    direct = validate([str(doc)], [str(samples / "schemas" / "mini.sch")], jobs=1)
+    monkeypatch.setattr(schematron, "_annotate", lambda schema: schema)
+    monkeypatch.setattr(schematron, "ANALYSIS_VERSION", b"walk")
+    walked = validate([str(doc)], [str(samples / "schemas" / "mini.sch")], jobs=1)
+    assert len(direct.files[0].problems) == 3
+    assert direct.files[0].problems == walked.files[0].problems

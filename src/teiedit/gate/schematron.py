@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -61,9 +62,79 @@ def _saxon_message(e: Exception) -> str:
     return " ".join(str(e).split())[:500]
 
 
+SCH_NS = "http://purl.oclc.org/dsdl/schematron"
+# Bumped when the candidate analysis below changes, so cached stylesheets are rebuilt.
+ANALYSIS_VERSION = b"1"
+_SIMPLE_STEP = re.compile(r"^(?:child::)?(?:@|attribute::)?(?:[\w.-]+:)?(?:[\w.-]+|\*)$"
+                          r"|^(?:text|node)\(\)$")
+
+
+def _top_level_split(expr: str, sep: str) -> list[str] | None:
+    """Split on `sep` outside brackets, parentheses and quotes; None if unbalanced."""
+    parts, depth, quote, start = [], 0, "", 0
+    for i, ch in enumerate(expr):
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "[(":
+            depth += 1
+        elif ch in "])":
+            depth -= 1
+        elif ch == sep and depth == 0:
+            parts.append(expr[start:i])
+            start = i + 1
+    return None if depth or quote else [*parts, expr[start:]]
+
+
+def candidates(context: str) -> list[str] | None:
+    """`//STEP` expressions covering every node a rule context can match, or None when the
+    context is not a plain path (axes, functions, the document node)."""
+    branches = _top_level_split(context, "|")
+    if branches is None:
+        return None
+    out = []
+    for branch in branches:
+        steps = _top_level_split(branch.strip(), "/")
+        if not steps or not steps[-1].strip():
+            return None
+        last = steps[-1].strip()
+        while last.endswith("]"):
+            depth, i = 0, len(last) - 1
+            for i in range(len(last) - 1, -1, -1):
+                depth += {"]": 1, "[": -1}.get(last[i], 0)
+                if depth == 0:
+                    break
+            last = last[:i].rstrip()
+        if not _SIMPLE_STEP.match(last):
+            return None
+        out.append("//" + last)
+    return out
+
+
+def _annotate(schema: bytes) -> bytes:
+    """Mark each pattern whose rule contexts are plain paths with teiedit:select."""
+    root = etree.fromstring(schema, etree.XMLParser(resolve_entities=False, no_network=True))
+    for pattern in root.iter(f"{{{SCH_NS}}}pattern"):
+        rules = pattern.findall(f"{{{SCH_NS}}}rule")
+        found: list[str] = []
+        for rule in rules:
+            if rule.get("abstract") == "true":
+                continue
+            steps = candidates(rule.get("context", ""))
+            if steps is None:
+                break
+            found += [s for s in steps if s not in found]
+        else:
+            if found:
+                pattern.set(f"{{{GATE_NS}}}select", " | ".join(found))
+    return etree.tostring(root, encoding="utf-8")
+
+
 def compile_to_xslt(schema: bytes, phase: str, name: str) -> str:
     """The XSLT 3.0 validator for a Schematron schema (cached by content hash)."""
-    key = hashlib.sha256(COMPILER.read_bytes() + b"\0" + phase.encode() + b"\0" + schema)
+    key = hashlib.sha256(COMPILER.read_bytes() + ANALYSIS_VERSION + b"\0" + phase.encode()
+                         + b"\0" + schema)
     cdir = cache_dir()
     cached = cdir / "schematron" / f"{key.hexdigest()}.xsl" if cdir else None
     if cached is not None and cached.exists():
@@ -75,7 +146,7 @@ def compile_to_xslt(schema: bytes, phase: str, name: str) -> str:
                 stylesheet_file=str(COMPILER))
             if phase:
                 compiler.set_parameter("phase", proc.make_string_value(phase))
-            source = proc.parse_xml(xml_text=schema.decode("utf-8"))
+            source = proc.parse_xml(xml_text=_annotate(schema).decode("utf-8"))
             xslt = compiler.transform_to_string(xdm_node=source)
     except Exception as e:  # saxonche raises its own PySaxonApiError with the message
         raise TeieditError(f"Schematron schema does not compile: {_saxon_message(e)}",

@@ -4,7 +4,10 @@
   xslt/xslt2/xslt3 into an XSLT 3.0 stylesheet that writes SVRL.
 
   One mode per active pattern; within a pattern the first matching rule wins (earlier rules
-  get higher priorities), as ISO Schematron requires. Every failed assert and successful
+  get higher priorities), as ISO Schematron requires. A pattern carrying @teiedit:select
+  (added by teiedit.gate.schematron: the union of //STEP for the last step of every rule
+  context, a superset of the nodes its rules can match) is applied to those candidates
+  directly instead of walking the whole tree once per pattern. Every failed assert and successful
   report carries @location (fn:path) and @teiedit:steps, the 1-based element-child positions
   of the context element, which teiedit maps back to line:column in the source.
   Supported: ns, let (schema, phase, pattern, rule), phase/active, abstract rules with
@@ -61,7 +64,8 @@
       <axsl:template match="/">
         <svrl:schematron-output phase="{$phase-id}">
           <xsl:for-each select="$active">
-            <axsl:apply-templates select="/" mode="p{position()}"/>
+            <axsl:apply-templates select="{(@teiedit:select[. != ''], '/')[1]}"
+                                  mode="p{position()}"/>
           </xsl:for-each>
         </svrl:schematron-output>
       </axsl:template>
@@ -80,17 +84,26 @@
     <!-- visit attributes and text nodes only when some rule context could match them:
          most patterns match elements only, and skipping the rest is most of the speed -->
     <xsl:variable name="contexts" select="string-join($rules/@context, ' ')"/>
-    <xsl:variable name="children" select="string-join((
+    <xsl:variable name="direct" select="string(@teiedit:select) != ''"/>
+    <xsl:variable name="children" select="if ($direct) then '' else string-join((
         if (matches($contexts, '@|attribute::')) then '@*' else (),
         if (matches($contexts, 'text\(\)|node\(\)|comment\(\)|processing-instruction'))
         then 'node()' else '*'), '|')"/>
-    <axsl:template match="/" mode="{$mode}" priority="-1000">
-      <axsl:apply-templates select="node()" mode="{$mode}"/>
-    </axsl:template>
-    <axsl:template match="*" mode="{$mode}" priority="-1000">
-      <axsl:apply-templates select="{$children}" mode="{$mode}"/>
-    </axsl:template>
-    <axsl:template match="@*|text()|comment()|processing-instruction()" mode="{$mode}" priority="-1000"/>
+    <xsl:choose>
+      <xsl:when test="$direct">
+        <!-- the candidates were selected directly: no walk through the tree -->
+        <axsl:template match="node()|@*" mode="{$mode}" priority="-1000"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <axsl:template match="/" mode="{$mode}" priority="-1000">
+          <axsl:apply-templates select="node()" mode="{$mode}"/>
+        </axsl:template>
+        <axsl:template match="*" mode="{$mode}" priority="-1000">
+          <axsl:apply-templates select="{$children}" mode="{$mode}"/>
+        </axsl:template>
+        <axsl:template match="@*|text()|comment()|processing-instruction()" mode="{$mode}" priority="-1000"/>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:for-each select="$rules">
       <axsl:template match="{@context}" mode="{$mode}" priority="{1000 - position()}">
         <xsl:apply-templates select="$pattern/sch:let" mode="let"/>
@@ -98,7 +111,9 @@
           <xsl:with-param name="rule" select="."/>
           <xsl:with-param name="pattern" select="$pattern"/>
         </xsl:call-template>
-        <axsl:apply-templates select="{$children}" mode="{$mode}"/>
+        <xsl:if test="not($direct)">
+          <axsl:apply-templates select="{$children}" mode="{$mode}"/>
+        </xsl:if>
       </axsl:template>
     </xsl:for-each>
   </xsl:template>
