@@ -9,8 +9,8 @@ optional Schematron phase, and the size limits for submissions:
      "limits": {"max_bytes": 10000000, "max_depth": 200}}
 
 `--profile NAME@VERSION` looks for NAME@VERSION.json in $TEIEDIT_PROFILE_PATH (folders
-separated by the OS path separator), then ./.teiedit/profiles, then the profiles shipped
-with teiedit; `--profile path/to/file.json` names the file directly.
+separated by the OS path separator), then ./.teiedit/profiles; `--profile
+path/to/file.json` names the file directly.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from teiedit.gate.paths import DATA_DIR
 from teiedit.xmlio import MAX_BYTES, MAX_DEPTH, TeieditError
 
 _ID = re.compile(r"^[A-Za-z0-9_.-]+@[A-Za-z0-9_.+-]+$")
@@ -51,7 +50,7 @@ class Profile:
 
 def search_path() -> list[Path]:
     env = [Path(p) for p in os.environ.get("TEIEDIT_PROFILE_PATH", "").split(os.pathsep) if p]
-    return [*env, Path(".teiedit/profiles"), DATA_DIR / "profiles"]
+    return [*env, Path(".teiedit/profiles")]
 
 
 def find_profile(spec: str) -> Path:
