@@ -25,6 +25,9 @@
       <head>
         <meta charset="utf-8"/>
         <title>{t:title(.)}</title>
+        <!-- WeasyPrint copies these into the PDF's document information. -->
+        <xsl:for-each select="string-join(t:authors(.), ', ')[.]"><meta name="author" content="{.}"/></xsl:for-each>
+        <meta name="generator" content="teiedit"/>
         <style>
           <xsl:value-of select="unparsed-text('assets/print.css')"/>
           @page :left {{ @top-left {{ content: {t:css-string(string-join(t:authors(.), ', '))}; }} }}
@@ -38,6 +41,9 @@
         <xsl:call-template name="t:text-body"/>
         <xsl:for-each select="t:source-citation(.)">
           <p class="colophon">{t:label('source')}: {.}</p>
+        </xsl:for-each>
+        <xsl:for-each select="(//publicationStmt/availability//licence)[1]">
+          <p class="colophon">{t:label('licence')}: {normalize-space(.)}<xsl:for-each select="@target"> ({.})</xsl:for-each></p>
         </xsl:for-each>
       </body>
     </html>

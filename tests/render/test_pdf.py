@@ -12,6 +12,8 @@ from lxml import etree
 from pypdf import PdfReader
 
 TEI = {"t": "http://www.tei-c.org/ns/1.0"}
+# the text the editions show: of choice, the corrected/regularized/expanded reading
+SHOWN = " and not(ancestor::t:sic or ancestor::t:orig or ancestor::t:abbr)"
 
 
 def squash(s: str) -> str:
@@ -40,9 +42,9 @@ def test_notes_of_the_bundled_article_share_the_page_of_their_call(bundled_editi
     checked = 0
     for note in tei.xpath("//t:text//t:note[@n != '*']", namespaces=TEI):
         before = squash("".join(note.xpath(
-            "preceding::text()[not(ancestor::t:fw or ancestor::t:note)][position() <= 3]",
+            f"preceding::text()[not(ancestor::t:fw or ancestor::t:note){SHOWN}][position() <= 3]",
             namespaces=TEI)))[-4:]
-        start = squash("".join(note.xpath(".//text()[not(ancestor::t:label)]",
+        start = squash("".join(note.xpath(f".//text()[not(ancestor::t:label){SHOWN}]",
                                           namespaces=TEI)))[:12]
         if len(before) < 4 or len(start) < 6:
             continue
@@ -66,6 +68,14 @@ def test_fonts_are_embedded_and_cover_cyrillic(sample_out):
     assert fonts and all(fonts.values()), fonts
     assert all("DejaVu" in name for name in fonts)
     assert "Кључнеречи" in "".join(pages_text(sample_out / "sample.pdf"))
+
+
+def test_pdf_carries_title_author_source_and_licence(sample_out):
+    reader = PdfReader(sample_out / "sample.pdf")
+    assert reader.metadata.title == "Yugoslav Communists and the West: A Test Article"
+    assert reader.metadata.author == "Aleksandar V. Miletić"
+    last = squash(reader.pages[-1].extract_text())
+    assert "Licence:CCBY-NC4.0" in last and "DOI:10.31212" in last
 
 
 def test_summary_starts_on_its_own_page_with_running_heads(sample_out):
