@@ -10,7 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from teiedit.gate.check import STDIN, Checker
@@ -46,34 +46,28 @@ def run(checker: Checker, files: list[str], *, jobs: int = 1,
         on_result: Callable[[FileResult], None] | None = None) -> list[FileResult]:
     """Check `files` in order with up to `jobs` forked workers (stdin is read here)."""
     global _worker_checker
-    results: list[FileResult] = []
-
-    def collect(stream: Iterator[FileResult]) -> None:
-        for r in stream:
-            results.append(r)
-            if on_result:
-                on_result(r)
-
     on_disk = [f for f in files if f != STDIN]
     stdin_data = sys.stdin.buffer.read() if STDIN in files else None
     jobs = max(1, min(jobs, len(on_disk)))
     if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
-        collect(checker.check_path(f, stdin_data if f == STDIN else None) for f in files)
+        results = []
+        for f in files:
+            results.append(checker.check_path(f, stdin_data if f == STDIN else None))
+            if on_result:
+                on_result(results[-1])
         return results
     _worker_checker = checker
     by_path: dict[str, FileResult] = {}
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            chunk = max(1, min(16, len(on_disk) // (jobs * 8)))
+            chunk = max(1, min(4, len(on_disk) // (jobs * 8)))  # sizes vary: balance
             for r in pool.imap(_check_in_worker, on_disk, chunksize=chunk):
                 by_path.setdefault(r.path, r)
                 if on_result:
                     on_result(r)
     finally:
         _worker_checker = None
-    for f in files:
-        results.append(checker.check_path(f, stdin_data) if f == STDIN else by_path[f])
-    return results
+    return [checker.check_path(f, stdin_data) if f == STDIN else by_path[f] for f in files]
 
 
 def default_jobs() -> int:

@@ -42,7 +42,7 @@ class Checker:
         for engine in self.engines:
             if isinstance(engine, RelaxNGEngine):
                 if engine.prune:
-                    engine._schema_for(set())
+                    engine.schema_for(set())
                 else:
                     engine.compile_full()
             elif isinstance(engine, XSDEngine | SchematronEngine):

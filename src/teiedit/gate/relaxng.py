@@ -86,7 +86,7 @@ class RelaxNGEngine:
         """Compile the whole grammar now (before forking workers, or for small grammars)."""
         self._compiled = _compile(self.grammar, self.info.path)
 
-    def _schema_for(self, names: set[str]) -> etree.RelaxNG:
+    def schema_for(self, names: set[str]) -> etree.RelaxNG:
         if not self.prune:
             if self._compiled is None:
                 self.compile_full()
@@ -106,7 +106,7 @@ class RelaxNGEngine:
         return self._compiled
 
     def check(self, doc: Document) -> list[Problem]:
-        schema = self._schema_for(_element_names(doc) if self.prune else set())
+        schema = self.schema_for(_element_names(doc) if self.prune else set())
         if schema.validate(doc.tree):
             return []
         located = [(entry, _element_of(doc, entry.line, entry.message))
