@@ -112,3 +112,14 @@ def test_build_step_passes_a_valid_edition_and_stops_on_an_invalid_one(edition, 
     expected = r"(?s)the edition is not valid:.*invalid.xml:2:1: error: element <doc>"
     with pytest.raises(TeieditError, match=expected):
         require_valid([samples / "mini" / "invalid.xml"], tei_all)
+
+
+def test_example_may_repeat_an_xml_id(samples, tmp_path, shared_dir):
+    """egXML examples may reuse an xml:id of the text: ids are not collected while
+    parsing, and the decision is left to the schema."""
+    path = tmp_path / "with-example.xml"
+    path.write_text((samples / ARTICLE).read_text().replace(
+        '<p><lb n="9"/>', '<egXML xmlns="http://www.tei-c.org/ns/Examples">'
+        '<note xml:id="n1">an example</note></egXML><p><lb n="9"/>'))
+    report = validate([str(path)], [shared_dir / "tei-p5" / "tei_all.rng"], jobs=1)
+    assert report.ok, report.files[0].problems
