@@ -32,10 +32,11 @@ def sample_out(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def bundled_edition(tmp_path_factory) -> Path:
-    """The bundled article, encoded by `teiedit encode` as a user would."""
+    """The bundled article, encoded (names linked to the registers) as a user would."""
     out = tmp_path_factory.mktemp("bundled") / "miletic.xml"
     source = ROOT / "tei" / "miletic-2021-tokovi-istorije.txt"
-    result = CliRunner().invoke(main, ["encode", str(source), "-o", str(out)])
+    result = CliRunner().invoke(main, ["encode", str(source), "--registers",
+                                       str(ROOT / "tei" / "registers"), "-o", str(out)])
     assert result.exit_code == 0, result.output
     return out
 

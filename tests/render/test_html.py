@@ -191,3 +191,16 @@ def test_bundled_article_renders_every_note_and_section(bundled_edition, bundled
     assert len(doc.xpath("//nav[@class='toc']//a")) >= len(heads)
     body = text_of(doc.get_element_by_id("main"))
     assert "ТОКОВИ ИСТОРИЈЕ  3/2021" not in body
+
+
+def test_bundled_names_link_to_index_entries_that_link_back(bundled_out):
+    doc = page(bundled_out, "miletic.html")
+    links = doc.xpath("//span[@class='ent']/a")
+    assert len(links) > 100
+    indexes: dict[str, html.HtmlElement] = {}
+    for a in links:
+        name, anchor = a.get("href").split("#")
+        index = indexes.setdefault(name, page(bundled_out, name))
+        entry = index.get_element_by_id(anchor)
+        assert f"miletic.html#{a.get('id')}" in entry.xpath(".//span[@class='occ']//a/@href")
+        assert doc.get_element_by_id(a.get("aria-describedby")).get("role") == "tooltip"
