@@ -53,7 +53,8 @@ def timed(fn: Callable[[], object], runs: int) -> float:
 def main_(runs: int) -> None:
     work = Path(tempfile.mkdtemp(prefix="teiedit-bench-"))
     edition = work / "miletic.xml"
-    result = CliRunner().invoke(main, ["encode", str(SOURCE), "-o", str(edition)])
+    result = CliRunner().invoke(main, ["encode", str(SOURCE), "--registers",
+                                       str(ROOT / "tei" / "registers"), "-o", str(edition)])
     if result.exit_code:
         sys.exit(result.output)
     tree = read_untrusted(edition)
