@@ -127,6 +127,19 @@ def test_xslt_runtime_error_names_stylesheet_template_and_line(tmp_path, capfd):
     assert "FOAR0001" not in captured.err  # Saxon's own dump is not passed through
 
 
+def test_xslt_static_error_names_stylesheet_and_line(tmp_path):
+    xsl = tmp_path / "typo.xsl"
+    xsl.write_text('<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">\n'
+                   '  <xsl:template match="/">\n    <xsl:value-of select="count(("/>\n'
+                   '  </xsl:template>\n</xsl:stylesheet>\n')
+    src = tmp_path / "doc.xml"
+    src.write_text(tei("<p>text</p>"))
+    with pytest.raises(TeieditError) as info:
+        transform(xsl, read_untrusted(src))
+    assert info.value.file.endswith("typo.xsl") and info.value.line == 3
+    assert "XPST0003" in info.value.message
+
+
 def test_a_failing_output_leaves_no_file_behind(tmp_path, monkeypatch):
     def fail(html: str, name: str) -> bytes:
         raise TeieditError("layout failed", file=name)

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from lxml import etree
-from saxonche import PySaxonApiError, PySaxonProcessor
+from saxonche import PySaxonApiError, PySaxonProcessor, PyXsltExecutable
 
 from teiedit.xmlio import TeieditError
 
@@ -30,7 +30,7 @@ def _processor() -> PySaxonProcessor:
 
 
 @cache
-def _executable(path: Path):  # -> PyXsltExecutable
+def _executable(path: Path) -> PyXsltExecutable:
     if not path.is_file():
         raise TeieditError("stylesheet not found", file=path)
     compiler = _processor().new_xslt30_processor()
@@ -41,21 +41,26 @@ def _executable(path: Path):  # -> PyXsltExecutable
             raise _xslt_error(path, str(e), err.read()) from None
 
 
+class _Captured:
+    """What native code wrote to file descriptor 2 while it was redirected."""
+
+    def __init__(self, tmp, saved: int) -> None:
+        self._tmp, self._saved = tmp, saved
+
+    def read(self) -> str:
+        os.dup2(self._saved, 2)
+        self._tmp.seek(0)
+        return self._tmp.read().decode("utf-8", "replace")
+
+
 @contextlib.contextmanager
-def _captured_stderr() -> Iterator:
+def _captured_stderr() -> Iterator[_Captured]:
     """Redirect file descriptor 2 (where native Saxon reports) into a temporary file."""
     with tempfile.TemporaryFile(mode="w+b") as tmp:
         saved = os.dup(2)
         os.dup2(tmp.fileno(), 2)
-
-        class _Reader:
-            def read(self) -> str:
-                os.dup2(saved, 2)
-                tmp.seek(0)
-                return tmp.read().decode("utf-8", "replace")
-
         try:
-            yield _Reader()
+            yield _Captured(tmp, saved)
         finally:
             os.dup2(saved, 2)
             os.close(saved)
