@@ -18,7 +18,6 @@
   <!-- Link to the print edition, when one is made in the same run. -->
   <xsl:param name="pdf-href" as="xs:string" select="''"/>
 
-  <xsl:variable name="t:doc" select="/"/>
   <xsl:variable name="t:pages" as="map(xs:string, xs:string)" select="map{
       'text': $base || '.html', 'persons': $base || '.persons.html',
       'organisations': $base || '.organisations.html', 'places': $base || '.places.html',
