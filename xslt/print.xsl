@@ -66,6 +66,14 @@
     <xsl:value-of select="translate($text, '&#10;&#13;&#9;', '   ')"/>
   </xsl:template>
 
+  <!-- On paper, names, dates and the parts of a reference look like the text around them:
+       no element of their own (WeasyPrint lays out footnotes faster with fewer boxes). -->
+  <xsl:template match="(persName | orgName | placeName | date | rs | name | bibl | idno | pubPlace
+      | publisher | biblScope | author | editor | quote | q | said | term | seg | s | w | num
+      | measure)[not(@xml:lang)]">
+    <xsl:apply-templates/>
+  </xsl:template>
+
   <!-- Paper has its own lines: the source's line beginnings only keep words apart. -->
   <xsl:template match="lb"><xsl:value-of select="t:lb-space(.)"/></xsl:template>
 
