@@ -156,10 +156,21 @@
       <a class="{t:name-class(.)}" id="{$id}" href="{$t:pages(t:entity-kind(.))}#{$e/@xml:id}" aria-describedby="card-{$id}">
         <xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></a>
       <span class="card" role="tooltip" id="card-{$id}">
-        <xsl:apply-templates select="$e" mode="t:card"/>
+        <xsl:copy-of select="$t:cards(string($e/@xml:id))/node()"/>
       </span>
     </span>
   </xsl:template>
+
+  <!-- Each register entry's card, made once: a name may occur hundreds of times. -->
+  <xsl:variable name="t:cards" as="map(xs:string, element())">
+    <xsl:map>
+      <xsl:for-each-group select="$t:names ! t:entity(.)" group-by="@xml:id">
+        <xsl:map-entry key="string(current-grouping-key())">
+          <span><xsl:apply-templates select="." mode="t:card"/></span>
+        </xsl:map-entry>
+      </xsl:for-each-group>
+    </xsl:map>
+  </xsl:variable>
 
   <xsl:template match="*" mode="t:card">
     <span class="card-name">{t:entity-name(.)}</span>
