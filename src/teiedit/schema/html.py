@@ -53,7 +53,7 @@ def _attributes(schema: Schema, spec: Spec) -> str:
         usage = {"req": "required"}.get(a.usage or "opt", "optional")
         src = "" if a.origin == spec.ident else f" <small>(from {_esc(a.origin)})</small>"
         rows.append(
-            f'<tr><td class="{"req" if a.usage == "req" else ""}"><code>@{_esc(a.ident)}'
+            f'<tr><td class="{"req" if a.usage == "req" else ""}"><code>@{_esc(a.attribute_name)}'
             f"</code>{src}</td><td>{usage}</td><td><code>"
             f"{_esc(P.compact(attribute_value(a)))}</code></td><td>{_esc(a.gloss or '')}"
             f"{' — ' if a.gloss and a.desc else ''}{_esc(a.desc or '')}{_values(a)}</td></tr>")

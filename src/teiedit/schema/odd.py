@@ -27,6 +27,8 @@ NS = {"t": TEI, "rng": RNG, "sch": SCH}
 
 SPEC_KINDS = {"elementSpec": "element", "classSpec": "class", "macroSpec": "macro",
               "dataSpec": "data"}
+EXPANSIONS = {"alternation", "sequence", "sequenceOptional", "sequenceRepeatable",
+              "sequenceOptionalRepeatable"}
 # schemaSpec children that pick one specification from the source by key
 SELECTORS = {"moduleRef", "elementRef", "classRef", "macroRef", "dataRef"}
 
@@ -44,6 +46,7 @@ class AttDef:
 
     ident: str
     mode: str = "add"
+    name: str | None = None  # altIdent: the attribute's name when it differs from ident
     usage: str | None = None
     datatype: P.Pattern | None = None
     list_occurs: tuple[int, int] | None = None
@@ -56,11 +59,17 @@ class AttDef:
     examples: list[etree._Element] = field(default_factory=list)
     origin: str = ""
     line: int | None = None
+    val_mode: str = "add"
+    deleted_values: tuple[str, ...] = ()
+
+    @property
+    def attribute_name(self) -> str:
+        return self.name or self.ident
 
     def merged(self, change: AttDef) -> AttDef:
         """This definition with the fields a mode="change" attDef gives replaced."""
         new = replace(self)
-        for name in ("usage", "datatype", "list_occurs", "default", "ns", "gloss", "desc"):
+        for name in ("name", "usage", "datatype", "list_occurs", "default", "ns", "gloss", "desc"):
             if getattr(change, name) is not None:
                 setattr(new, name, getattr(change, name))
         if change.examples:
@@ -80,8 +89,6 @@ class AttDef:
         new.origin = change.origin or self.origin
         return new
 
-    val_mode: str = "add"
-    deleted_values: tuple[str, ...] = ()
 
 
 @dataclass
@@ -93,6 +100,7 @@ class Spec:
     module: str | None = None
     ns: str | None = None
     name: str | None = None  # altIdent: the element's name when it differs from ident
+    prefix: str | None = None  # elementSpec/@prefix: prefix of its RELAX NG pattern name
     class_type: str | None = None  # "model" or "atts" for classSpec
     gloss: str = ""
     desc: str = ""
@@ -144,9 +152,10 @@ def _effective_atts(schema: Schema, ident: str, seen: tuple[str, ...]) -> dict[s
             out.pop(a.ident, None)
         elif a.mode == "ref":
             if a.origin in schema.specs and a.origin not in seen:
-                found = _effective_atts(schema, a.origin, (*seen, ident)).get(a.ident)
-                if found is not None:
-                    out[a.ident] = found
+                # attRef/@name may be written like a pattern name: "xmlid" for xml:id
+                for found in _effective_atts(schema, a.origin, (*seen, ident)).values():
+                    if a.ident in (found.ident, found.ident.replace(":", "")):
+                        out[found.ident] = found
         elif a.mode == "change" and a.ident in out:
             out[a.ident] = out[a.ident].merged(a)
         else:
@@ -224,11 +233,16 @@ def read_pattern(el: etree._Element, file: str) -> P.Pattern:
             key = el.get("key")
             if not key:
                 raise TeieditError(f"{tag} without @key", file=file, line=el.sourceline)
-            ref = P.Ref(kind, key, el.get("expand") if kind == "class" else None,
-                        line=el.sourceline)
-            if kind == "class" and el.get("except"):
-                ref = replace(ref, expand=f"{ref.expand or 'alternation'}"
-                              f"|except={el.get('except')}")
+            expand = el.get("expand") if kind == "class" else None
+            if expand is not None and expand not in EXPANSIONS:
+                raise TeieditError(f"classRef/@expand={expand!r} is not one of "
+                                   f"{', '.join(sorted(EXPANSIONS))}", file=file,
+                                   line=el.sourceline)
+            if kind == "class" and (el.get("include") or el.get("except")):
+                # as in the TEI Stylesheets, a filtered classRef defaults to a sequence
+                expand = (f"{expand or 'sequence'}|include={el.get('include', '')}"
+                          f"|except={el.get('except', '')}")
+            ref = P.Ref(kind, key, expand, line=el.sourceline)
             return P.occurs(ref, *_occ(el, file))
         if tag == "dataRef":
             return _dataref(el, file)
@@ -283,13 +297,14 @@ def _read_attdef(el: etree._Element, origin: str, file: str, lang: str) -> AttDe
                ns=el.get("ns"), origin=origin, line=el.sourceline)
     if not a.ident:
         raise TeieditError("attDef without @ident", file=file, line=el.sourceline)
+    alt = el.find(f"{{{TEI}}}altIdent")
+    if alt is not None:
+        a.name = _text(alt)
     dt = el.find(f"{{{TEI}}}datatype")
     if dt is not None:
         a.datatype = read_pattern(dt, file)
         lo, hi = _occ(dt, file)
         a.list_occurs = (lo, hi) if (lo, hi) != (1, 1) else None
-        if a.list_occurs is None and a.mode != "change":
-            a.list_occurs = None
     vl = el.find(f"{{{TEI}}}valList")
     if vl is not None:
         a.val_type = vl.get("type", "open")
@@ -319,7 +334,8 @@ def read_spec(el: etree._Element, file: str, lang: str = "en") -> Spec:
     alt = el.find(f"{{{TEI}}}altIdent")
     spec = Spec(kind=kind, ident=ident, file=file, line=el.sourceline, module=el.get("module"),
                 ns=el.get("ns"), name=_text(alt) if alt is not None else None,
-                class_type=el.get("type") if kind == "class" else None)
+                class_type=el.get("type") if kind == "class" else None,
+                prefix=el.get("prefix"))
     spec.gloss = _text(_lang_pick(el, "gloss", lang))
     spec.desc = _text(_lang_pick(el, "desc", lang))
     spec.examples = el.findall(f"{{{TEI}}}exemplum")
@@ -378,7 +394,7 @@ def _merge_change(old: Spec, new: Spec, el: etree._Element) -> Spec:
         elif a.mode == "change" and prev is not None:
             out.attdefs[ident] = prev.merged(a)
         else:
-            out.attdefs[ident] = a if a.mode == "change" else replace(a, mode="add")
+            out.attdefs[ident] = a if a.mode in ("change", "ref") else replace(a, mode="add")
     for ident, cs in new.constraints.items():
         if cs.get("mode") == "delete":
             out.constraints.pop(ident, None)
@@ -456,7 +472,10 @@ def _spec_elements(scope: etree._Element, file: str, seen: set[str]):
             if grp is None:
                 raise TeieditError(f"specGrpRef target {target!r} not found", file=file,
                                    line=el.sourceline)
-            yield from _spec_elements(grp, sub_file, seen | {key})
+            if etree.QName(grp).localname in SPEC_KINDS:
+                yield grp, sub_file  # the target is itself one specification
+            else:
+                yield from _spec_elements(grp, sub_file, seen | {key})
         elif local == "specGrp":
             continue  # only reachable through specGrpRef
 
@@ -534,6 +553,8 @@ def compile_odd(path: str | Path, source: str | Path | None = None) -> Schema:
         else:
             specs[ident] = new
 
+    prefix = ss.get("prefix") or ""
+    _unprefix(specs, prefix)
     _pull_data_specs(specs, src, file)
     _check_references(specs, src, file)
     _check_cycles(specs)
@@ -552,8 +573,22 @@ def compile_odd(path: str | Path, source: str | Path | None = None) -> Schema:
     title = _text(root.find(f".//{{{TEI}}}titleStmt/{{{TEI}}}title"))
     ns = ss.get("ns", TEI)
     return Schema(ident=ss.get("ident") or "schema", file=file, start=start, ns=ns,
-                  prefix=ss.get("prefix") or "", specs=specs, members=members, sch_ns=sch_ns,
+                  prefix=prefix, specs=specs, members=members, sch_ns=sch_ns,
                   title=title)
+
+
+def _unprefix(specs: dict[str, Spec], prefix: str) -> None:
+    """RELAX NG refs may name elements by their prefixed pattern name (schemaSpec/@prefix)."""
+    names = {(s.prefix if s.prefix is not None else prefix) + s.ident: s.ident
+             for s in specs.values() if s.kind == "element"}
+
+    def fix(r: P.Ref) -> P.Ref:
+        if r.kind == "any" and r.key not in specs and r.key in names:
+            return replace(r, kind="element", key=names[r.key])
+        return r
+    for spec in specs.values():
+        if spec.content is not None:
+            spec.content = P.map_refs(spec.content, fix)
 
 
 def _all_refs(spec: Spec):
@@ -668,20 +703,26 @@ def _prune_rec(p, specs, members):
         if target is None:
             return _GONE
         if target.kind == "class" and target.class_type == "model" and key not in members:
-            return _GONE
+            # an empty model class matches nothing (its sequence variants match nothing too)
+            mode = (p.expand or "alternation").partition("|")[0]
+            return P.NotAllowed() if mode == "alternation" else P.Empty()
         return p
     if isinstance(p, P.Seq | P.Alt | P.Interleave):
         kept = [q for q in (_prune_rec(i, specs, members) for i in p.items) if q is not _GONE]
         if not kept:
             return _GONE
         if isinstance(p, P.Seq):
-            return P.Seq(tuple(kept)) if len(kept) > 1 else kept[0]
+            return P.seq(kept)
         if isinstance(p, P.Alt):
             return P.alt(kept)
         return P.Interleave(tuple(kept)) if len(kept) > 1 else kept[0]
     if isinstance(p, P.Repeat):
         inner = _prune_rec(p.item, specs, members)
-        return _GONE if inner is _GONE else P.Repeat(inner, p.min, p.max)
+        if inner is _GONE:
+            return _GONE
+        if isinstance(inner, P.NotAllowed | P.Empty):
+            return P.Empty() if p.min == 0 or isinstance(inner, P.Empty) else inner
+        return P.Repeat(inner, p.min, p.max)
     if isinstance(p, P.ListOf):
         inner = _prune_rec(p.item, specs, members)
         return _GONE if inner is _GONE else P.ListOf(inner)

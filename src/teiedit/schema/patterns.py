@@ -187,3 +187,16 @@ def compact(p: Pattern) -> str:
     if isinstance(p, AnyElement):
         return "anyElement"
     return "?"
+
+
+def map_refs(p: Pattern, fn) -> Pattern:
+    """The pattern with every Ref replaced by fn(ref)."""
+    if isinstance(p, Ref):
+        return fn(p)
+    if isinstance(p, Seq | Alt | Interleave):
+        return type(p)(tuple(map_refs(i, fn) for i in p.items))
+    if isinstance(p, Repeat):
+        return Repeat(map_refs(p.item, fn), p.min, p.max)
+    if isinstance(p, ListOf):
+        return ListOf(map_refs(p.item, fn))
+    return p

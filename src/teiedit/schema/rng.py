@@ -18,17 +18,19 @@ ANNO = "http://relaxng.org/ns/compatibility/annotations/1.0"
 
 def expand_class(schema: Schema, key: str, expand: str | None) -> P.Pattern:
     """A classRef with @expand (and @except) as a plain pattern over the class's elements."""
-    mode, _, exc = (expand or "alternation").partition("|except=")
-    if not exc and mode == "alternation":
+    mode, *filters = (expand or "alternation").split("|")
+    if not filters and mode == "alternation":
         return P.Ref("class", key)
-    excluded = set(exc.split())
+    options = dict(f.split("=", 1) for f in filters)
+    include, exclude = set(options.get("include", "").split()), set(
+        options.get("except", "").split())
+    chosen = [e for e in leaf_members(schema, key)
+              if (not include or e in include) and e not in exclude]
     if mode == "alternation":
-        return P.alt([P.Ref("element", e) for e in leaf_members(schema, key)
-                      if e not in excluded])
+        return P.alt([P.Ref("element", e) for e in chosen])
     occ = {"sequence": (1, 1), "sequenceOptional": (0, 1), "sequenceRepeatable": (1, -1),
            "sequenceOptionalRepeatable": (0, -1)}[mode]
-    return P.seq([P.occurs(P.Ref("element", e), *occ) for e in leaf_members(schema, key)
-                  if e not in excluded])
+    return P.seq([P.occurs(P.Ref("element", e), *occ) for e in chosen])
 
 
 def leaf_members(schema: Schema, key: str) -> list[str]:
@@ -77,7 +79,8 @@ class RngWriter:
         return self.el(self.grammar, "define", name=name)
 
     def element_define_name(self, ident: str) -> str:
-        return self.schema.prefix + ident
+        spec = self.schema.specs[ident]
+        return (spec.prefix if spec.prefix is not None else self.schema.prefix) + ident
 
     # ---------------------------------------------------------------- patterns
     def pattern(self, parent: etree._Element, p: P.Pattern) -> None:
@@ -170,12 +173,12 @@ class RngWriter:
     def attribute(self, parent: etree._Element, a: AttDef) -> None:
         target = parent if a.usage == "req" else self.el(parent, "optional")
         att = self.el(target, "attribute")
-        prefix, _, local = a.ident.rpartition(":")
+        prefix, _, local = a.attribute_name.rpartition(":")
         if prefix == "xml":
             att.set("name", local)
             att.set("ns", XML)
         else:
-            att.set("name", a.ident)
+            att.set("name", a.attribute_name)
             if a.ns:
                 att.set("ns", a.ns)
         if a.default is not None:
@@ -226,15 +229,17 @@ class RngWriter:
 
 def attribute_value(a: AttDef) -> P.Pattern:
     """The value pattern of an attribute: its value list, its datatype, or both (semi-open)."""
-    dt = a.datatype
-    one = dt if dt is not None else P.Text()
+    # inside a list, free text is one whitespace-free token (RELAX NG forbids text in list)
+    free = P.Data("token") if a.list_occurs else P.Text()
+    one = a.datatype if a.datatype is not None else free
+    if a.list_occurs and isinstance(one, P.Text):
+        one = free
     if a.values and a.val_type == "closed":
         one = P.alt([P.Value(v.ident) for v in a.values])
     elif a.values and a.val_type == "semi":
         one = P.alt([*(P.Value(v.ident) for v in a.values), one])
     if a.list_occurs:
-        lo, hi = a.list_occurs
-        return P.ListOf(P.occurs(one, lo, hi))
+        return P.ListOf(P.occurs(one, *a.list_occurs))
     return one
 
 

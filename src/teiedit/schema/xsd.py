@@ -234,11 +234,11 @@ class XsdWriter:
 
     def attribute(self, parent: etree._Element, a) -> None:
         use = {"use": "required"} if a.usage == "req" else {}
-        prefix, _, local = a.ident.rpartition(":")
+        prefix, _, local = a.attribute_name.rpartition(":")
         if prefix == "xml":
             self.x("attribute", parent, ref=f"xml:{local}", **use)
             return
-        att = self.x("attribute", parent, name=a.ident, **use)
+        att = self.x("attribute", parent, name=a.attribute_name, **use)
         self.simple(att, attribute_value(a))
 
     def element(self, spec: Spec) -> None:
