@@ -7,6 +7,8 @@ reference unless they change the attribute, in which case it is written inline.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from teiedit.schema import patterns as P
@@ -146,7 +148,7 @@ class RngWriter:
             self.pattern(target, p.item)
 
     def any_element(self, p: P.AnyElement) -> str:
-        name = "anyElement-" + "-".join(f"{x.split('/')[-1]}" for x in (*p.require, *p.exclude))
+        name = re.sub(r"[^\w.-]", "_", "anyElement-" + "-".join((*p.require, "not", *p.exclude)))
         d = self.define(name)
         if d is None:
             return name

@@ -1,0 +1,158 @@
+"""The ODD compiler on small pure ODDs: each feature compiles to RELAX NG and XSD that agree."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+from schema_helpers import write_odd
+
+from teiedit.schema.odd import compile_odd
+from teiedit.schema.rng import write_rng
+from teiedit.schema.xsd import XML_XSD, write_xsd
+
+
+def compiled(tmp_path, body, **kw):
+    """RELAX NG and XSD validators for an ODD; both are returned so they can be compared."""
+    schema = compile_odd(write_odd(tmp_path, body, **kw), kw.pop("source", None))
+    rng = etree.RelaxNG(etree.fromstring(write_rng(schema)))
+    (tmp_path / "x-xml.xsd").write_text(XML_XSD, encoding="utf-8")
+    xsd_path = tmp_path / "x.xsd"
+    xsd_path.write_bytes(write_xsd(schema, "x-xml.xsd"))
+    xsd = etree.XMLSchema(etree.parse(str(xsd_path)))
+    return rng, xsd
+
+
+def verdicts(rng, xsd, docs):
+    """Validity of each document; RELAX NG and XSD must agree on every one."""
+    out = []
+    for doc in docs:
+        tree = etree.fromstring(doc)
+        a, b = rng.validate(tree), xsd.validate(tree)
+        assert a == b, f"RELAX NG says {a}, XSD says {b} for {doc}"
+        out.append(a)
+    return out
+
+
+def el(name, content="<empty/>", extra=""):
+    return f'<elementSpec ident="{name}">{extra}<content>{content}</content></elementSpec>'
+
+
+LEAVES = el("a") + el("b") + el("c")
+
+
+def test_sequence_with_occurrences(tmp_path):
+    body = el("root", '<sequence><elementRef key="a"/><elementRef key="b" minOccurs="0" '
+              'maxOccurs="2"/><elementRef key="c" maxOccurs="unbounded"/></sequence>') + LEAVES
+    rng, xsd = compiled(tmp_path, body)
+    assert verdicts(rng, xsd, ["<root><a/><c/></root>", "<root><a/><b/><b/><c/><c/></root>",
+                               "<root><a/><b/><b/><b/><c/></root>", "<root><c/></root>",
+                               "<root><a/></root>"]) == [True, True, False, False, False]
+
+
+def test_alternate_repeated_with_text_is_mixed_content(tmp_path):
+    body = el("root", '<alternate minOccurs="0" maxOccurs="unbounded"><textNode/>'
+              '<elementRef key="a"/></alternate>') + LEAVES
+    rng, xsd = compiled(tmp_path, body)
+    assert verdicts(rng, xsd, ["<root>x<a/>y<a/></root>", "<root/>", "<root><b/></root>"]) == [
+        True, True, False]
+
+
+def test_model_class_membership_and_expansions(tmp_path):
+    cls = '<classSpec ident="model.x" type="model"/>'
+    member = '<classes><memberOf key="model.x"/></classes>'
+    leaves = el("a", extra=member) + el("b", extra=member) + el("c")
+    body = cls + leaves + el("root", '<sequence><classRef key="model.x"/>'
+                             '<elementRef key="seq"/></sequence>') + el(
+        "seq", '<classRef key="model.x" expand="sequenceOptional"/>')
+    rng, xsd = compiled(tmp_path, body)
+    assert verdicts(rng, xsd, ["<root><b/><seq><a/><b/></seq></root>",
+                               "<root><a/><seq><b/></seq></root>",
+                               "<root><c/><seq/></root>",
+                               "<root><a/><seq><b/><a/></seq></root>"]) == [
+        True, True, False, False]
+
+
+def test_classref_except_leaves_out_members(tmp_path):
+    member = '<classes><memberOf key="model.x"/></classes>'
+    body = ('<classSpec ident="model.x" type="model"/>' + el("a", extra=member)
+            + el("b", extra=member) + el("root", '<classRef key="model.x" expand="alternation" '
+                                       'except="a" maxOccurs="unbounded"/>'))
+    rng, xsd = compiled(tmp_path, body)
+    assert verdicts(rng, xsd, ["<root><b/><b/></root>", "<root><a/></root>"]) == [True, False]
+
+
+def test_macro_and_data_specs(tmp_path):
+    body = ('<macroSpec ident="macro.x"><content><alternate maxOccurs="unbounded">'
+            '<elementRef key="a"/><elementRef key="b"/></alternate></content></macroSpec>'
+            '<dataSpec ident="data.year"><content><dataRef name="gYear"/></content></dataSpec>'
+            + el("root", '<macroRef key="macro.x"/>', extra="") + LEAVES.replace(
+                el("a"), '<elementSpec ident="a"><content><empty/></content><attList>'
+                '<attDef ident="y"><datatype><dataRef key="data.year"/></datatype></attDef>'
+                '</attList></elementSpec>'))
+    rng, xsd = compiled(tmp_path, body)
+    assert verdicts(rng, xsd, ['<root><a y="1952"/><b/></root>', '<root><a y="July"/></root>',
+                               "<root/>"]) == [True, False, False]
+
+
+@pytest.mark.parametrize(("kind", "expected"), [
+    ("closed", [True, False, False]), ("semi", [True, True, False]),
+    ("open", [True, True, False])])
+def test_value_lists(tmp_path, kind, expected):
+    att = (f'<attList><attDef ident="t" usage="req"><datatype><dataRef name="NCName"/>'
+           f'</datatype><valList type="{kind}"><valItem ident="one"/><valItem ident="two"/>'
+           "</valList></attDef></attList>")
+    rng, xsd = compiled(tmp_path, f'<elementSpec ident="root"><content><empty/></content>{att}'
+                        "</elementSpec>")
+    assert verdicts(rng, xsd, ['<root t="one"/>', '<root t="other"/>', '<root t="not ncname"/>']
+                    ) == expected
+
+
+def test_required_attribute(tmp_path):
+    rng, xsd = compiled(tmp_path, '<elementSpec ident="root"><content><empty/></content>'
+                        '<attList><attDef ident="n" usage="req"/></attList></elementSpec>')
+    assert verdicts(rng, xsd, ['<root n="1"/>', "<root/>"]) == [True, False]
+
+
+def test_attribute_classes_inherit_and_elements_override(tmp_path):
+    body = ('<classSpec ident="att.base" type="atts"><attList><attDef ident="b"/></attList>'
+            '</classSpec><classSpec ident="att.x" type="atts"><classes><memberOf key="att.base"/>'
+            '</classes><attList><attDef ident="x"/><attDef ident="gone"/></attList></classSpec>'
+            '<elementSpec ident="root"><classes><memberOf key="att.x"/></classes><content>'
+            '<empty/></content><attList><attDef ident="gone" mode="delete"/><attDef ident="x" '
+            'mode="change" usage="req"/></attList></elementSpec>')
+    rng, xsd = compiled(tmp_path, body)
+    assert verdicts(rng, xsd, ['<root x="1" b="2"/>', '<root b="2"/>', '<root x="1" gone="3"/>']
+                    ) == [True, False, False]
+
+
+def test_any_element_allows_other_namespaces(tmp_path):
+    rng, xsd = compiled(tmp_path, el("root", '<anyElement require="urn:x" '
+                                     'maxOccurs="unbounded"/>'))
+    assert verdicts(rng, xsd, ['<root><o xmlns="urn:x"/></root>', "<root><o/></root>"]) == [
+        True, False]
+
+
+def test_moduleref_selects_and_specs_change_tei(tmp_path, p5subset):
+    body = ('<moduleRef key="tei"/><moduleRef key="core" include="p hi"/>'
+            '<moduleRef key="textstructure" include="div"/>'
+            '<elementSpec ident="hi" mode="change"><attList><attDef ident="rend" mode="change">'
+            '<valList type="closed" mode="replace"><valItem ident="italic"/></valList></attDef>'
+            '</attList></elementSpec>')
+    schema = compile_odd(write_odd(tmp_path, body, attrs='ident="t" start="div"'), p5subset)
+    rng = etree.RelaxNG(etree.fromstring(write_rng(schema)))
+    tei = 'xmlns="http://www.tei-c.org/ns/1.0"'
+    ok = etree.fromstring(f'<div {tei}><p>a <hi rend="italic">b</hi></p></div>')
+    assert rng.validate(ok)
+    assert not rng.validate(etree.fromstring(f'<div {tei}><p><hi rend="bold">b</hi></p></div>'))
+    assert not rng.validate(etree.fromstring(f'<div {tei}><p><emph>b</emph></p></div>'))
+
+
+def test_deleting_a_tei_element_removes_it_from_content(tmp_path, p5subset):
+    body = ('<moduleRef key="tei"/><moduleRef key="core" include="p hi emph"/>'
+            '<elementSpec ident="emph" mode="delete"/>')
+    schema = compile_odd(write_odd(tmp_path, body, attrs='ident="t" start="p"'), p5subset)
+    assert "emph" not in schema.specs
+    rng = etree.RelaxNG(etree.fromstring(write_rng(schema)))
+    tei = 'xmlns="http://www.tei-c.org/ns/1.0"'
+    assert rng.validate(etree.fromstring(f"<p {tei}>a<hi>b</hi></p>"))
+    assert not rng.validate(etree.fromstring(f"<p {tei}>a<emph>b</emph></p>"))

@@ -1,0 +1,95 @@
+"""The project's customization: compiled files are current, load, and fit teiedit's TEI."""
+
+from __future__ import annotations
+
+import xmlschema
+from click.testing import CliRunner
+from lxml import etree
+from schema_helpers import SAMPLE, SCHEMA
+
+from teiedit.cli import main
+from teiedit.schema.build import DEFAULT_ODD, build_outputs
+from teiedit.schema.odd import EGXML, TEI
+
+ODD = SCHEMA / "teiedit.odd"
+BUNDLED = SCHEMA.parent / "tei" / "miletic-2021-tokovi-istorije.txt"
+
+
+def test_compiled_schemas_are_not_stale(p5subset):
+    """schema/ holds exactly what the compiler makes from schema/teiedit.odd today."""
+    assert DEFAULT_ODD == ODD
+    for name, data in build_outputs(ODD, p5subset).items():
+        assert (SCHEMA / name).read_bytes() == data, (
+            f"schema/{name} is stale: run `teiedit schema build`")
+
+
+def test_compiling_twice_gives_identical_bytes(p5subset):
+    assert build_outputs(ODD, p5subset) == build_outputs(ODD, p5subset)
+
+
+def test_xsd_loads_in_xmlschema_and_validates_the_sample():
+    schema = xmlschema.XMLSchema(str(SCHEMA / "teiedit.xsd"))
+    assert schema.is_valid(str(SAMPLE))
+
+
+def test_sample_article_is_valid_against_every_schema(sample, project_rng, project_xsd,
+                                                      project_sch, tei_all_rng):
+    assert project_rng.validate(sample), project_rng.error_log
+    assert project_xsd.validate(sample), project_xsd.error_log
+    assert project_sch.validate(sample) == []
+    assert tei_all_rng.validate(sample), tei_all_rng.error_log
+
+
+def _bundled_edition(tmp_path):
+    out = tmp_path / "edition.xml"
+    result = CliRunner().invoke(main, ["encode", str(BUNDLED), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return etree.parse(str(out))
+
+
+def test_bundled_edition_is_valid_against_the_customization_and_tei_all(
+        tmp_path, project_rng, project_xsd, tei_all_rng):
+    edition = _bundled_edition(tmp_path)
+    assert project_rng.validate(edition), project_rng.error_log
+    assert project_xsd.validate(edition), project_xsd.error_log
+    assert tei_all_rng.validate(edition), tei_all_rng.error_log
+
+
+def test_bundled_edition_schematron_findings_are_only_mixed_script_words(tmp_path, project_sch):
+    """The encoder keeps words like 'CК' (Latin C, Cyrillic К) as printed; the rule finds them,
+    and nothing else in the edition breaks a rule."""
+    findings = project_sch.validate(_bundled_edition(tmp_path))
+    assert {f.rule for f in findings} <= {"teiedit-mixed-script"}
+    assert all(f.line for f in findings)
+
+
+def test_every_element_is_documented_with_gloss_desc_and_example():
+    odd = etree.parse(str(ODD))
+    ns = {"t": TEI, "eg": EGXML}
+    specs = odd.xpath("//t:schemaSpec/t:elementSpec", namespaces=ns)
+    assert len(specs) > 80
+    for spec in specs:
+        ident = spec.get("ident")
+        assert spec.xpath("normalize-space(t:gloss)", namespaces=ns), ident
+        assert spec.xpath("normalize-space(t:desc)", namespaces=ns), ident
+        assert spec.xpath("t:exemplum/eg:egXML/*", namespaces=ns), ident
+
+
+def test_every_attribute_the_odd_declares_is_documented():
+    odd = etree.parse(str(ODD))
+    atts = odd.xpath("//t:attDef[not(@mode='delete')]", namespaces={"t": TEI})
+    assert atts
+    for att in atts:
+        where = f"{att.getparent().getparent().get('ident')}/@{att.get('ident')}"
+        assert att.xpath("normalize-space(t:gloss)", namespaces={"t": TEI}), where
+        assert att.xpath("normalize-space(t:desc)", namespaces={"t": TEI}), where
+
+
+def test_html_reference_has_an_entry_per_element_with_its_value_lists():
+    html = (SCHEMA / "teiedit-reference.html").read_text(encoding="utf-8")
+    odd = etree.parse(str(ODD))
+    for spec in odd.xpath("//t:schemaSpec/t:elementSpec", namespaces={"t": TEI}):
+        assert f'<section id="{spec.get("ident")}">' in html
+    note = html[html.index('<section id="note">'):]
+    note = note[: note.index("</section>")]
+    assert "<code>foot</code>" in note and "closed list" in note
