@@ -121,7 +121,8 @@
   <xsl:template match="note" mode="t:note-body">
     <xsl:variable name="id" select="t:note-id(.)"/>
     <div class="fn" id="{$id}" role="doc-footnote">
-      <xsl:call-template name="t:lang-attrs"/>
+      <!-- listed apart from its text, the note keeps the language it stands in -->
+      <xsl:call-template name="t:lang-attrs"><xsl:with-param name="el" select="(ancestor-or-self::*[@xml:lang])[last()]"/></xsl:call-template>
       <a class="fn-back" href="#ref-{$id}" aria-label="{t:label('back-to-text')} ({t:label('note')} {t:note-mark(.)})">{t:note-mark(.)}</a>
       <xsl:choose>
         <xsl:when test="p | ab | list | quote[p]"><xsl:apply-templates/></xsl:when>

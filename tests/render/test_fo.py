@@ -24,7 +24,7 @@ def test_fo_has_pages_running_heads_and_a_footnote_per_note(sample_out):
     assert heads["head-even"] == "Aleksandar V. Miletić"
     assert heads["head-odd"] == "Yugoslav Communists and the West"
     bodies = [b.xpath("string()") for b in fo.xpath("//fo:footnote-body", namespaces=ns)]
-    assert len(bodies) == 3 and "alphanote" in bodies[1]
+    assert len(bodies) == 4 and "alphanote" in bodies[1]
     assert fo.xpath("//fo:block[@break-before='page'][@language='sr']", namespaces=ns)
 
 

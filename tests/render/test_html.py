@@ -155,6 +155,9 @@ def test_summary_carries_its_language(sample_out):
     (summary,) = doc.xpath("//section[contains(@class,'type-summary')]")
     assert summary.get("lang") == "sr-Cyrl"
     assert doc.xpath("/html/@lang") == ["en"]
+    # a note of the summary, listed with the others, keeps the summary's language
+    assert doc.get_element_by_id("n3").get("lang") == "sr-Cyrl"
+    assert doc.get_element_by_id("n1").get("lang") == "en"
 
 
 def test_contents_list_every_section(sample_out):
