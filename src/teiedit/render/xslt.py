@@ -25,8 +25,11 @@ XSLT_DIR = Path(__file__).resolve().parents[3] / "xslt"
 
 @cache
 def _processor() -> PySaxonProcessor:
-    # One processor per process, as SaxonC recommends.
-    return PySaxonProcessor(license=False)
+    # One processor per process, as SaxonC recommends. The stylesheets read only their own
+    # files (labels, assets): no other URI scheme is ever needed, so none is allowed.
+    proc = PySaxonProcessor(license=False)
+    proc.set_configuration_property("http://saxon.sf.net/feature/allowedProtocols", "file")
+    return proc
 
 
 @cache
