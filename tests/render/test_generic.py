@@ -62,6 +62,15 @@ def test_very_long_note_still_prints(tmp_path):
     assert "Sentence 0 of" in text
 
 
+def test_line_beginnings_keep_words_apart_unless_inside_a_word(tmp_path):
+    path = write_tei(tmp_path, "lines", (
+        "<text><body><p>one<lb n='2'/>two <lb n='3'/>three thre<lb n='4' break='no'/>e"
+        " four\n<lb n='5' break='no'/>teen</p></body></text>"))
+    doc = render_all(path, tmp_path / "o")
+    assert " ".join(doc.xpath("//article//p")[0].text_content().split()) == \
+        "one two three three fourteen"
+
+
 def test_right_to_left_text_is_marked(tmp_path):
     path = write_tei(tmp_path, "rtl", (
         "<text><body><p>English with <foreign xml:lang='ar'>نص عربي</foreign> and "

@@ -57,6 +57,15 @@ def test_an_invalid_document_is_rendered_only_with_force(tmp_path):
     assert str(tmp_path / "b" / "sample.html") in forced.output
 
 
+def test_only_the_requested_formats_are_written(tmp_path):
+    result = run(str(DATA / "sample.xml"), "--to", "html", "--to", "fo", "-o", str(tmp_path),
+                 "--force")
+    assert result.exit_code == 0, result.output
+    listed = {Path(line).name for line in result.output.split()}
+    assert listed == {p.name for p in tmp_path.iterdir()}
+    assert "sample.fo" in listed and "sample.html" in listed and "sample.pdf" not in listed
+
+
 def test_entity_declarations_are_refused(tmp_path):
     bomb = tmp_path / "bomb.xml"
     bomb.write_text('<?xml version="1.0"?>\n<!DOCTYPE TEI [\n <!ENTITY a "aaaaaaaaaa">\n'
