@@ -157,13 +157,16 @@ def test_odd_is_compiled_once_and_cached(samples, tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize(("context", "expected"), [
-    ("tei:*[@calendar]", ["//tei:*"]),
-    ("tei:rt/@to", ["//@to"]),
-    ("tei:persName[@ref] | tei:orgName[@ref]", ["//tei:persName", "//tei:orgName"]),
-    ("text()[not(ancestor::tei:sic)]", ["//text()"]),
-    ("tei:a[b/c | d]", ["//tei:a"]),
+    ("tei:*[@calendar]", ["//tei:*[@calendar]"]),
+    ("tei:rt/@to", ["//tei:rt/@to"]),
+    ("tei:persName[@ref] | tei:orgName[@ref]", ["//tei:persName[@ref]", "//tei:orgName[@ref]"]),
+    ("text()[not(ancestor::tei:sic)]", ["//text()[not(ancestor::tei:sic)]"]),
+    ("tei:a[b/c | d]", ["//tei:a[b/c | d]"]),
+    ("/tei:TEI//tei:p", ["/tei:TEI//tei:p"]),
     ("/", None),
     ("self::tei:p", None),
+    ("id('x')", None),
+    ("tei:p[current()/@n]", None),
     ('tei:a[@x = "]"]', None),
 ])
 def test_schematron_rule_context_candidates(context, expected):

@@ -106,9 +106,15 @@ class RelaxNGEngine:
         return self._compiled
 
     def check(self, doc: Document) -> list[Problem]:
-        schema = self.schema_for(_element_names(doc) if self.prune else set())
+        schema = self.schema_for(set())
         if schema.validate(doc.tree):
-            return []
+            return []            # the pruned language is a subset of the full one: valid
+        if self.prune:
+            names = _element_names(doc)
+            if not names <= self._kept:      # rejected maybe only for a pruned element
+                schema = self.schema_for(names)
+                if schema.validate(doc.tree):
+                    return []
         located = [(entry, _element_of(doc, entry.line, entry.message))
                    for entry in schema.error_log]
         problems = []

@@ -64,7 +64,7 @@ def _saxon_message(e: Exception) -> str:
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 # Bumped when the candidate analysis below changes, so cached stylesheets are rebuilt.
-ANALYSIS_VERSION = b"1"
+ANALYSIS_VERSION = b"2"
 _SIMPLE_STEP = re.compile(r"^(?:child::)?(?:@|attribute::)?(?:[\w.-]+:)?(?:[\w.-]+|\*)$"
                           r"|^(?:text|node)\(\)$")
 
@@ -87,28 +87,39 @@ def _top_level_split(expr: str, sep: str) -> list[str] | None:
     return None if depth or quote else [*parts, expr[start:]]
 
 
+def _strip_predicates(step: str) -> str | None:
+    """The node test of a step without its trailing [predicates]; None if unbalanced."""
+    step = step.strip()
+    while step.endswith("]"):
+        depth, i = 0, len(step) - 1
+        for i in range(len(step) - 1, -1, -1):
+            depth += {"]": 1, "[": -1}.get(step[i], 0)
+            if depth == 0:
+                break
+        if depth:
+            return None
+        step = step[:i].rstrip()
+    return step
+
+
 def candidates(context: str) -> list[str] | None:
-    """`//STEP` expressions covering every node a rule context can match, or None when the
-    context is not a plain path (axes, functions, the document node)."""
+    """Select expressions for exactly the nodes a rule context matches (`//` + each branch
+    of the pattern), or None when the context is not a plain child/attribute path (function
+    calls, axes, current(), the document node), for which the pattern walks the tree."""
     branches = _top_level_split(context, "|")
-    if branches is None:
+    if branches is None or "current()" in context:
         return None
     out = []
-    for branch in branches:
-        steps = _top_level_split(branch.strip(), "/")
+    for branch in (b.strip() for b in branches):
+        steps = _top_level_split(branch, "/")
         if not steps or not steps[-1].strip():
             return None
-        last = steps[-1].strip()
-        while last.endswith("]"):
-            depth, i = 0, len(last) - 1
-            for i in range(len(last) - 1, -1, -1):
-                depth += {"]": 1, "[": -1}.get(last[i], 0)
-                if depth == 0:
-                    break
-            last = last[:i].rstrip()
-        if not _SIMPLE_STEP.match(last):
-            return None
-        out.append("//" + last)
+        for k, step in enumerate(steps):
+            test = _strip_predicates(step)
+            descendant = test == "" and k < len(steps) - 1          # the middle of a //
+            if test is None or not (descendant or _SIMPLE_STEP.match(test)):
+                return None
+        out.append(branch if branch.startswith("/") else "//" + branch)
     return out
 
 
