@@ -5,9 +5,9 @@
 
   One mode per active pattern; within a pattern the first matching rule wins (earlier rules
   get higher priorities), as ISO Schematron requires. A pattern carrying @teiedit:select
-  (added by teiedit.gate.schematron: the union of //STEP for the last step of every rule
-  context, a superset of the nodes its rules can match) is applied to those candidates
-  directly instead of walking the whole tree once per pattern. Every failed assert and successful
+  (added by teiedit.gate.schematron when every rule context is a plain child/attribute
+  path: the union of //CONTEXT, exactly the nodes its rules can match) is applied to those
+  nodes directly instead of walking the whole tree once per pattern. Every failed assert and successful
   report carries @location (fn:path) and @teiedit:steps, the 1-based element-child positions
   of the context element, which teiedit maps back to line:column in the source.
   Supported: ns, let (schema, phase, pattern, rule), phase/active, abstract rules with
