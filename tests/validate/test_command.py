@@ -134,3 +134,10 @@ def test_profile_is_recorded_in_the_report(samples):
     r = run("--profile", str(samples / "profiles" / "mini@1.0.json"), "--format", "json",
             str(samples / "mini" / "valid.xml"))
     assert json.loads(r.output)["profile"] == "mini@1.0"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "junit", "sarif"])
+def test_reports_are_byte_identical_across_runs(samples, mini_schemas, fmt):
+    args = with_schemas(mini_schemas, "--format", fmt, str(samples / "mini"),
+                        str(samples / "broken"))
+    assert run(*args).output == run(*args).output

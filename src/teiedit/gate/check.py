@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from teiedit.gate.document import Document
-from teiedit.gate.relaxng import RelaxNGEngine
 from teiedit.gate.results import FileResult, Problem
 from teiedit.gate.schemas import Engine, load_engines
-from teiedit.gate.schematron import SchematronEngine
 from teiedit.gate.xmlmodel import model_schemas
-from teiedit.gate.xsd import XSDEngine
 from teiedit.xmlio import (
     MAX_BYTES,
     MAX_DEPTH,
@@ -40,16 +36,9 @@ class Checker:
         """Compile every schema now, so that a broken schema stops the run before any file
         (exit 2) and forked workers share the compiled result."""
         for engine in self.engines:
-            if isinstance(engine, RelaxNGEngine):
-                if engine.prune:
-                    engine.schema_for(set())
-                else:
-                    engine.compile_full()
-            elif isinstance(engine, XSDEngine | SchematronEngine):
-                engine.compile()
+            engine.prepare()
 
     def check_path(self, path: str, data: bytes | None = None) -> FileResult:
-        start = time.perf_counter()
         result = FileResult(path=path)
         try:
             if data is None:
@@ -61,7 +50,6 @@ class Checker:
             result.problems = [Problem("error", f"internal error while checking this file: "
                                        f"{type(e).__name__}: {e}", engine="teiedit",
                                        rule="internal-error")]
-        result.seconds = time.perf_counter() - start
         return result
 
     def check_bytes(self, data: bytes, path: str) -> list[Problem]:

@@ -82,15 +82,14 @@ class RelaxNGEngine:
             engine._roots = frozenset(_start_elements(grammar.getroot()))
         return engine
 
-    def compile_full(self) -> None:
-        """Compile the whole grammar now (before forking workers, or for small grammars)."""
-        self._compiled = _compile(self.grammar, self.info.path)
+    def prepare(self) -> None:
+        """Compile before any file: the (small) pruned grammar, or the whole one."""
+        self.schema_for(set())
 
     def schema_for(self, names: set[str]) -> etree.RelaxNG:
         if not self.prune:
             if self._compiled is None:
-                self.compile_full()
-            assert self._compiled is not None
+                self._compiled = _compile(self.grammar, self.info.path)
             return self._compiled
         if self._compiled is None or not names <= self._kept:
             # the possible root elements always stay: without them nothing could be valid

@@ -31,7 +31,6 @@ class FileResult:
 
     path: str
     problems: list[Problem] = field(default_factory=list)
-    seconds: float = 0.0
 
     @property
     def valid(self) -> bool:

@@ -34,6 +34,8 @@ KIND_BY_NAMESPACE = {
 class Engine(Protocol):
     info: SchemaInfo
 
+    def prepare(self) -> None: ...
+
     def check(self, doc: Document) -> list[Problem]: ...
 
 

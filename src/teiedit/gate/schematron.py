@@ -186,7 +186,7 @@ class SchematronEngine:
             raise TeieditError(f"cannot read Schematron schema: {e}", file=path) from None
         return cls(info, compile_to_xslt(schema, info.phase, info.path))
 
-    def compile(self) -> None:
+    def prepare(self) -> None:
         """Compile the generated XSLT in this process (before forking, or on first use)."""
         try:
             with _native_stderr_silenced():
@@ -198,7 +198,7 @@ class SchematronEngine:
 
     def check(self, doc: Document) -> list[Problem]:
         if self._executable is None:
-            self.compile()
+            self.prepare()
         proc = _processor()
         text = etree.tostring(doc.tree, encoding="unicode")
         try:

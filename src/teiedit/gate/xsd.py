@@ -23,7 +23,7 @@ class XSDEngine:
     def load(cls, path: Path, info: SchemaInfo) -> XSDEngine:
         return cls(info, path)
 
-    def compile(self) -> None:
+    def prepare(self) -> None:
         """Compile now (before forking workers, so they share the compiled schema)."""
         try:
             tree = etree.parse(str(self.path), etree.XMLParser(no_network=True,
@@ -34,7 +34,7 @@ class XSDEngine:
 
     def check(self, doc: Document) -> list[Problem]:
         if self._compiled is None:
-            self.compile()
+            self.prepare()
         assert self._compiled is not None
         if self._compiled.validate(doc.tree):
             return []
