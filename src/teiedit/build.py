@@ -9,6 +9,8 @@ import click
 from teiedit.encode.command import encode_file, fail, metadata_beside
 from teiedit.encode.source import Diagnostics
 from teiedit.enrich.registers import Registers
+from teiedit.gate.edition import require_valid
+from teiedit.render import render
 from teiedit.xmlio import TeieditError, write_atomic
 
 
@@ -40,20 +42,32 @@ def sources(project: Path) -> list[Path]:
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
               help="Output folder (default: PROJECT/output).")
 def build(project: Path, output: Path | None) -> None:
-    """Encode the bundled article(s) in tei/ and write the editions to output/."""
+    """Encode the article(s) in tei/, validate the editions, render them as HTML and PDF.
+
+    Stops with the validation report if an edition is invalid; lists every file written.
+    """
     try:
         root = project_dir(project)
         out = output or root / "output"
-        written = []
+        registers = project_registers(root)
+        editions = []
         for source in sources(root):
             diag = Diagnostics(str(source))
             data = encode_file(source, metadata=metadata_beside(source), diag=diag,
-                               registers=project_registers(root))
+                               registers=registers)
             for w in diag.report():
                 click.echo(w, err=True)
-            written.append(write_atomic(out / f"{source.stem}.xml", data))
+            editions.append(write_atomic(out / f"{source.stem}.xml", data))
+        report_stage("encode", editions)
+        require_valid(editions)
+        click.echo(f"validate: {len(editions)} edition(s) valid against the project's schemas")
+        for edition in editions:
+            report_stage("render", render(edition, {"html", "pdf"}, out))
     except TeieditError as e:
         fail(e)
-    click.echo("encode: wrote")
+
+
+def report_stage(stage: str, written: list[Path]) -> None:
+    click.echo(f"{stage}: wrote")
     for path in written:
         click.echo(f"  {path}")

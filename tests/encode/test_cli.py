@@ -55,11 +55,14 @@ def test_strict_turns_warnings_into_an_error(tmp_path: Path):
     assert not (tmp_path / "a.xml").exists()
 
 
-def test_build_writes_the_bundled_edition(tmp_path: Path):
+def test_build_encodes_validates_and_renders_the_bundled_edition(tmp_path: Path):
     result = run("build", "-o", str(tmp_path))
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "miletic-2021-tokovi-istorije.xml").exists()
-    assert str(tmp_path / "miletic-2021-tokovi-istorije.xml") in result.output
+    for name in ("miletic-2021-tokovi-istorije.xml", "miletic-2021-tokovi-istorije.html",
+                 "miletic-2021-tokovi-istorije.pdf"):
+        assert (tmp_path / name).exists()
+        assert str(tmp_path / name) in result.output
+    assert "validate: 1 edition(s) valid" in result.output
 
 
 def test_encode_with_registers_writes_the_review_file(tmp_path: Path):

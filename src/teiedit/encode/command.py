@@ -12,7 +12,7 @@ from teiedit.encode.pipeline import encode_source
 from teiedit.encode.source import Diagnostics, read_source
 from teiedit.enrich import Report, enrich, finish, write_review
 from teiedit.enrich.registers import Registers
-from teiedit.serialize.tei import serialize, to_tree
+from teiedit.serialize.tei import declare_languages, serialize, to_tree
 from teiedit.xmlio import TeieditError, write_atomic
 
 
@@ -24,14 +24,15 @@ def encode_tree(source: Path, *, lang: str = "en", keep_lines: bool = True,
     diag = diag or Diagnostics(str(source))
     doc = encode_source(read_source(source, diag), diag, lang=lang, keep_lines=keep_lines,
                         metadata=metadata)
-    if not names:
-        return to_tree(doc)
-    report = report if report is not None else Report()
-    enrich(doc, registers, report)
-    for warning in report.warnings():
-        diag.warn(warning)
+    if names:
+        report = report if report is not None else Report()
+        enrich(doc, registers, report)
+        for warning in report.warnings():
+            diag.warn(warning)
     tree = to_tree(doc)
-    finish(tree, doc)
+    if names:
+        finish(tree, doc)
+    declare_languages(tree)
     return tree
 
 

@@ -47,6 +47,16 @@ def correct(word: str, context: str = "") -> str:
     return "".join(ch if ch in CYRILLIC else l2c.get(ch) or to_cyrillic(ch) for ch in word)
 
 
+def corrected(text: str) -> str:
+    """`text` with every mixed-script word replaced by its corrected reading (for generated
+    lists, which are the editor's text, not the source's)."""
+    out, pos = [], 0
+    for start, end in mixed_words(text):
+        out += [text[pos:start], correct(text[start:end], text)]
+        pos = end
+    return "".join(out) + text[pos:]
+
+
 def add_corrections(root: etree._Element) -> int:
     """Wrap every mixed-script `<sic>` not yet in a `<choice>` as choice/sic/corr; count them."""
     n = 0

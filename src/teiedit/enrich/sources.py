@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from teiedit import TEI_NS
+from teiedit.enrich.scripts import corrected
 from teiedit.enrich.translit import key
 
 RESP = "#teiedit"
@@ -50,7 +51,7 @@ def sources_lists(cited: list[Cited]) -> list[etree._Element]:
     archival: dict[tuple[str, str], dict[str, str]] = {}
     literature: dict[str, tuple[str, str]] = {}
     for c in cited:
-        text = " ".join(c.text.split()).rstrip(" ,;")
+        text = corrected(" ".join(c.text.split()).rstrip(" ,;"))
         if c.kind == "archival":
             archival.setdefault((c.repository, c.fond), {}).setdefault(text, c.id)
         elif c.kind == "published":

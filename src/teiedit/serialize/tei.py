@@ -111,6 +111,20 @@ def revision_note(doc: Document) -> str:
             f"(SHA-256 {m.source_sha256}){'; options: ' + opts if opts else ''}.")
 
 
+def declare_languages(tree: etree._ElementTree) -> None:
+    """Every xml:lang used anywhere in the document gets its <language> in langUsage."""
+    usage = tree.find(f".//{qname('langUsage')}")
+    if usage is None:
+        return
+    declared = {lang.get("ident") for lang in usage}
+    used = {v for v in tree.xpath("//@xml:lang")} - declared
+    names = labels()["language_names"]
+    for code in used:
+        usage.append(E("language", names.get(code, code), ident=code))
+    usage[:] = sorted(usage, key=lambda el: el.get("ident"))
+    indent_blocks(usage.getparent(), len(list(usage.iterancestors())) - 1)
+
+
 def node_element(node: Node) -> etree._Element:
     el = etree.Element(qname(node.tag))
     set_attrs(el, node.attrs)
