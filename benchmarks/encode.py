@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
+from timing import timed
 
 from teiedit.encode.calls import find_calls
 from teiedit.encode.layout import analyse
@@ -28,16 +26,6 @@ from teiedit.encode.source import Diagnostics, parse_source
 from teiedit.serialize.tei import serialize, to_tree
 
 SOURCE = Path(__file__).resolve().parents[1] / "tei" / "miletic-2021-tokovi-istorije.txt"
-
-
-def timed(fn: Callable[[], object], runs: int) -> float:
-    fn()  # warm up (imports, word list, caches)
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def bare_lxml(data: bytes) -> bytes:

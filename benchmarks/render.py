@@ -16,16 +16,14 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from click.testing import CliRunner
 from lxml import etree
+from timing import timed
 
 from teiedit.cli import main
 from teiedit.render import render
@@ -38,16 +36,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "tei" / "miletic-2021-tokovi-istorije.txt"
 BASELINE = Path(__file__).with_name("render-baseline-xslt1.xsl")
 CHROMIUM = Path("/usr/bin/chromium")
-
-
-def timed(fn: Callable[[], object], runs: int) -> float:
-    fn()  # warm-up: compile stylesheets, load fonts
-    samples = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - t)
-    return statistics.median(samples)
 
 
 def main_(runs: int) -> None:
