@@ -62,7 +62,8 @@ def schematron_to_xslt(schema: etree._Element) -> etree._Element:
     qb = schema.get("queryBinding", "xslt2").lower()
     if qb not in ("xslt2", "xslt3", "xpath2", "xpath3", "xpath31"):
         raise TeieditError(f"queryBinding {qb!r} is not supported (use xslt2 or xslt3)")
-    nsmap = {"xsl": XSL, "out": OUT}
+    # xs: is predeclared, as in the ISO skeleton for XSLT 2
+    nsmap = {"xsl": XSL, "out": OUT, "xs": "http://www.w3.org/2001/XMLSchema"}
     for n in schema.iter(f"{{{SCH}}}ns"):
         nsmap[n.get("prefix")] = n.get("uri")
     xsl = etree.Element(f"{{{XSL}}}stylesheet", nsmap=nsmap, version="3.0")
