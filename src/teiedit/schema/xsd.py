@@ -25,6 +25,7 @@ class El(P.Pattern):
     """An element particle after flattening."""
 
     name: str
+    ns: str = ""
 
 
 def flatten(schema: Schema, p: P.Pattern, seen: frozenset[str] = frozenset()) -> P.Pattern:
@@ -32,11 +33,11 @@ def flatten(schema: Schema, p: P.Pattern, seen: frozenset[str] = frozenset()) ->
     if isinstance(p, P.Ref):
         r = resolve_ref(schema, p)
         if r.kind == "element":
-            return El(r.key)
+            return _el(schema, r.key)
         if r.kind == "class":
             if r.expand and r.expand != "alternation":
                 return flatten(schema, expand_class(schema, r.key, r.expand), seen)
-            return P.alt([El(e) for e in leaf_members(schema, r.key)])
+            return P.alt([_el(schema, e) for e in leaf_members(schema, r.key)])
         if r.kind == "macro" and r.key not in seen:
             return flatten(schema, schema.specs[r.key].content or P.Text(), seen | {r.key})
         return P.Text()
@@ -59,6 +60,11 @@ def flatten(schema: Schema, p: P.Pattern, seen: frozenset[str] = frozenset()) ->
             return P.Repeat(inner.item, 0, P.UNBOUNDED)
         return P.occurs(inner, p.min, p.max) if not isinstance(inner, P.Empty) else inner
     return p
+
+
+def _el(schema: Schema, ident: str) -> El:
+    spec = schema.specs[ident]
+    return El(ident, spec.ns if spec.ns is not None else schema.ns)
 
 
 def strip_text(p: P.Pattern) -> P.Pattern:
@@ -86,15 +92,30 @@ def strip_text(p: P.Pattern) -> P.Pattern:
 # --------------------------------------------------------------------------- determinism
 
 
+def _overlap(a: P.Pattern, b: P.Pattern) -> bool:
+    """Whether two particles (element or wildcard) can match the same element."""
+    if isinstance(a, El) and isinstance(b, El):
+        return a.name == b.name and a.ns == b.ns
+    if isinstance(a, El):
+        a, b = b, a
+    if isinstance(b, El):
+        return b.ns in a.require if a.require else b.ns not in a.exclude
+    return True  # two wildcards
+
+
+def _label(p: P.Pattern) -> str:
+    return p.name if isinstance(p, El) else "any element"
+
+
 def ambiguity(p: P.Pattern) -> str | None:
     """The name of an element that two particles compete for, or None if deterministic."""
-    names: list[str] = []
+    leaves: list[P.Pattern] = []
     follow: dict[int, set[int]] = {}
 
     def walk(q: P.Pattern) -> tuple[bool, set[int], set[int]]:
         if isinstance(q, El | P.AnyElement):
-            names.append(q.name if isinstance(q, El) else "*")
-            pos = len(names) - 1
+            leaves.append(q)
+            pos = len(leaves) - 1
             follow[pos] = set()
             return False, {pos}, {pos}
         if isinstance(q, P.Seq):
@@ -124,12 +145,20 @@ def ambiguity(p: P.Pattern) -> str | None:
 
     _, first, _ = walk(p)
     for group in (first, *follow.values()):
-        seen: dict[str, int] = {}
-        for pos in group:
-            name = names[pos]
-            if name in seen or (name == "*" and seen) or "*" in seen:
-                return name if name != "*" else next(iter(seen))
-            seen[name] = pos
+        named: dict[tuple[str, str], El] = {}
+        wild: list[P.AnyElement] = []
+        for pos in sorted(group):
+            leaf = leaves[pos]
+            if isinstance(leaf, El):
+                if (leaf.ns, leaf.name) in named:
+                    return leaf.name
+                named[(leaf.ns, leaf.name)] = leaf
+            else:
+                wild.append(leaf)
+        for i, w in enumerate(wild):
+            for other in (*named.values(), *wild[i + 1:]):
+                if _overlap(w, other):
+                    return _label(other)
     return None
 
 
