@@ -57,6 +57,7 @@ class AttDef:
     gloss: str | None = None
     desc: str | None = None
     examples: list[etree._Element] = field(default_factory=list)
+    constraints: dict[str, etree._Element] = field(default_factory=dict)
     origin: str = ""
     line: int | None = None
     val_mode: str = "add"
@@ -74,6 +75,8 @@ class AttDef:
                 setattr(new, name, getattr(change, name))
         if change.examples:
             new.examples = change.examples
+        if change.constraints:
+            new.constraints = {**self.constraints, **change.constraints}
         if change.values is not None:
             if change.val_type is not None:
                 new.val_type = change.val_type
@@ -321,6 +324,8 @@ def _read_attdef(el: etree._Element, origin: str, file: str, lang: str) -> AttDe
     a.gloss = _text(g) if g is not None else None
     a.desc = _text(d) if d is not None else None
     a.examples = el.findall(f"{{{TEI}}}exemplum")
+    a.constraints = {cs.get("ident") or f"c{cs.sourceline}": cs
+                     for cs in el.findall(f"{{{TEI}}}constraintSpec")}
     return a
 
 

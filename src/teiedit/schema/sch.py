@@ -57,7 +57,12 @@ def write_schematron(schema: Schema) -> bytes:
     for prefix, uri in sorted({**{p: u for u, p in prefixes.items()}, **extra_ns}.items()):
         namespaces.append(etree.SubElement(root, f"{{{SCH}}}ns", prefix=prefix, uri=uri))
     for spec in schema.specs.values():
-        for cs_ident, cs in spec.constraints.items():
+        constraints = dict(spec.constraints)
+        if spec.kind in ("element", "class"):
+            for a in schema.attributes(spec):
+                if a.origin == spec.ident:
+                    constraints.update({f"{a.ident}-{k}": v for k, v in a.constraints.items()})
+        for cs_ident, cs in constraints.items():
             if cs.get("scheme") not in ("schematron", "isoschematron"):
                 continue
             constraint = cs.find(f"{{{TEI}}}constraint")
