@@ -57,3 +57,21 @@ def test_a_paragraph_cut_by_a_page_break_stays_one_paragraph_with_the_pb_inside(
     e = Encoded(page(first) + page(["page where it ends with a short line.", *BODY]))
     (p,) = e.xpath("//t:text//t:p[t:pb]")
     assert p.xpath("t:pb/@n", namespaces={"t": "http://www.tei-c.org/ns/1.0"}) == ["2"]
+
+
+def test_a_running_head_above_its_page_number_is_furniture_too():
+    text = page(BODY) + page(["JOURNAL OF THINGS  1/2000. 10–20", "", "11", "", *BODY])
+    e = Encoded(text)
+    assert e.xpath("//t:pb/@n") == ["10", "11"]
+    assert e.xpath("//t:fw/@type") == ["header", "pageNum"]
+
+
+def test_a_page_number_on_the_running_head_line_is_read():
+    text = (page(BODY) + page(["11  JOURNAL OF THINGS", "", *BODY])
+            + page(["Ana B. AUTHOR  A TITLE IN CAPITALS  12", "", *BODY]))
+    e = Encoded(text)
+    assert e.xpath("//t:pb/@n") == ["10", "11", "12"]
+    assert e.xpath("//t:fw[@type='header']/text()") == ["11  JOURNAL OF THINGS",
+                                                       "Ana B. AUTHOR  A TITLE IN CAPITALS  12"]
+    assert e.xpath("string(//t:titleStmt/t:author//t:surname)") == "Author"
+    assert "12" not in e.xpath("string(//t:titleStmt/t:title)")

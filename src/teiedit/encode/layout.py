@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from teiedit.encode.source import Diagnostics, Line
 
 PAGE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*$")
+# A running head and its page number on one line: "128  ТОКОВИ ИСТОРИЈЕ…" or "…TITLE  129".
+NUMBERED_HEAD = re.compile(r"^\s*(?:(?P<before>\d{1,3})\s+(?P<head1>\D.*?)|(?P<head2>.*\D)\s+"
+                           r"(?P<after>\d{1,3}))\s*$")
 NOTE_START = re.compile(r"^(\d{1,3}) (?=\S)")
 SYMBOL_NOTE_START = re.compile(r"^([∗*†‡§])\s*(?=\S)")
 FINISHED = re.compile(r"[.!?][”\"’»)\]]*$")
@@ -25,6 +28,16 @@ NOTE_GAP = 3
 class Furniture:
     line: Line
     kind: str  # "pageNum" | "header"
+    number: int | None = None  # the printed page number on this line
+    head: str = ""  # the running head's words, without a page number
+
+    @classmethod
+    def page_number(cls, line: Line) -> Furniture:
+        return cls(line, "pageNum", int(line.text))
+
+    @classmethod
+    def running_head(cls, line: Line, number: int | None = None, head: str = "") -> Furniture:
+        return cls(line, "header", number, head or line.text)
 
 
 @dataclass
@@ -37,10 +50,7 @@ class Page:
 
     @property
     def printed(self) -> int | None:
-        for f in self.furniture:
-            if f.kind == "pageNum":
-                return int(f.line.text)
-        return None
+        return next((f.number for f in self.furniture if f.number is not None), None)
 
 
 @dataclass
@@ -94,11 +104,10 @@ def split_pages(lines: list[Line], min_lines: int = 8) -> list[Page]:
             continue
         filled = not pages or sum(not x.blank for x in pages[-1].content) >= min_lines
         nxt = next((j for j in range(i + 1, len(lines)) if not lines[j].blank), None)
-        if filled and PAGE_NUMBER.match(line.raw) and nxt is not None and head_like(lines[nxt]):
-            page = Page(len(pages), line.no, [Furniture(line, "pageNum"),
-                                              Furniture(lines[nxt], "header")])
-            pages.append(page)
-            i = nxt + 1
+        furniture = furniture_at(line, lines[nxt] if nxt is not None else None) if filled else []
+        if furniture:
+            pages.append(Page(len(pages), line.no, furniture))
+            i = (nxt if nxt is not None and len(furniture) == 2 else i) + 1
             continue
         starts = line.raw.startswith(" ") and not line.raw.startswith("  ")
         if not pages or (filled and starts):
@@ -106,6 +115,23 @@ def split_pages(lines: list[Line], min_lines: int = 8) -> list[Page]:
         pages[-1].content.append(line)
         i += 1
     return pages
+
+
+def furniture_at(line: Line, following: Line | None) -> list[Furniture]:
+    """The furniture a page starts with: page number and running head, in either order or on
+    one line; nothing if `line` is not furniture."""
+    if PAGE_NUMBER.match(line.raw):
+        if following is not None and head_like(following):
+            return [Furniture.page_number(line), Furniture.running_head(following)]
+        return []
+    if head_like(line) and following is not None and PAGE_NUMBER.match(following.raw):
+        return [Furniture.running_head(line), Furniture.page_number(following)]
+    m = NUMBERED_HEAD.match(line.raw)
+    if m:
+        head = (m.group("head1") or m.group("head2")).strip()
+        if head_like(Line(line.no, head)):
+            return [Furniture.running_head(line, int(m.group("before") or m.group("after")), head)]
+    return []
 
 
 def blocks_of(page: Page) -> list[list[Line]]:

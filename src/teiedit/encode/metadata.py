@@ -81,7 +81,8 @@ def from_author_head(text: str, meta: Metadata, document: str, lang: str) -> boo
     if surname_at is None or surname_at + 1 >= len(words):
         return False
     given = words[:surname_at]
-    if not all(w[:1].isupper() for w in given):
+    initial = re.compile(r"^[^\W\d_]{1,2}\.$")
+    if not all(w[:1].isupper() and (not w.isupper() or initial.match(w)) for w in given):
         return False
     author = Person(" ".join(given), _capitalize(words[surname_at]))
     meta.authors = meta.authors or [author]

@@ -36,7 +36,7 @@ def flow_options(source: Source, keep_lines: bool) -> FlowOptions:
 
 
 def read_furniture(doc: Document, layout, text: str, diag: Diagnostics) -> tuple[int, int] | None:
-    heads = [f.line.text for p in layout.pages for f in p.furniture if f.kind == "header"]
+    heads = [f.head for p in layout.pages for f in p.furniture if f.kind == "header"]
     journal = author = False
     for head in heads:
         if from_journal_head(head, doc.meta, text):
