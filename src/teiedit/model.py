@@ -75,9 +75,6 @@ class Inline:
         self.spans.append(span)
         return span
 
-    def notes(self) -> Iterator[Anchor]:
-        return (a for a in self.anchors if a.tag == "note")
-
     def flows(self) -> Iterator[Inline]:
         """This inline and, depth first, the inlines of the notes anchored in it."""
         yield self

@@ -55,11 +55,6 @@ def _capitalize(word: str) -> str:
     return word[:1].upper() + word[1:].lower() if word.isupper() else word
 
 
-def split_name(name: str) -> Person:
-    parts = name.split()
-    return Person(" ".join(parts[:-1]), parts[-1]) if parts else Person()
-
-
 def from_journal_head(text: str, meta: Metadata, document: str) -> bool:
     m = JOURNAL_HEAD.match(text.strip())
     if not m:

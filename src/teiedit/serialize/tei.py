@@ -56,6 +56,9 @@ def header(doc: Document) -> etree._Element:
     titles += [E("title", t, type="main", xml_lang=lang)
                for lang, t in sorted(m.other_titles.items())]
     authors = [E("author", person_name(a)) for a in m.authors]
+    if len(authors) == 1:  # the same author as the summary prints the name, in its script
+        for lang, form in sorted(m.other_author_forms.items()):
+            authors[0].append(E("persName", form, xml_lang=lang))
     title_stmt = E("titleStmt", *titles, *authors,
                    E("respStmt", E("resp", "TEI encoding"), E("name", f"teiedit {__version__}"),
                      xml_id="teiedit"))
