@@ -33,7 +33,8 @@ def _example(ex: etree._Element) -> str:
 
 def _content(schema: Schema, p: P.Pattern) -> str:
     """The content model in compact notation, each element name linked to its entry."""
-    names = {s.ident for s in schema.elements()}
+    names = {s.ident for s in schema.specs.values() if s.kind in ("element", "macro")}
+    names |= set(schema.members)
     return re.sub(r"[A-Za-z][\w.]*",
                   lambda m: f'<a href="#{m[0]}">{m[0]}</a>' if m[0] in names else m[0],
                   _esc(P.compact(p)))
@@ -96,9 +97,16 @@ def write_html(schema: Schema) -> bytes:
     if classes:
         out.append("<h2>Model classes</h2><table><tr><th>class</th><th>elements</th></tr>")
         for c in sorted(classes):
-            out.append(f"<tr><td><code>{_esc(c)}</code></td><td>"
+            out.append(f'<tr><td id="{_esc(c)}"><code>{_esc(c)}</code></td><td>'
                        + ", ".join(f'<a href="#{e}">{e}</a>' for e in leaf_members(schema, c))
                        + "</td></tr>")
+        out.append("</table>")
+    macros = sorted(schema.of_kind("macro"), key=lambda m: m.ident)
+    if macros:
+        out.append("<h2>Macros</h2><table><tr><th>macro</th><th>content</th></tr>")
+        for m in macros:
+            out.append(f'<tr><td id="{_esc(m.ident)}"><code>{_esc(m.ident)}</code></td><td><code>'
+                       f"{_content(schema, m.content or P.Empty())}</code></td></tr>")
         out.append("</table>")
     out.append("</body></html>\n")
     return "\n".join(out).encode("utf-8")

@@ -162,7 +162,7 @@ def nullable(p: Pattern) -> bool:
 def compact(p: Pattern) -> str:
     """A pattern in RELAX NG compact-like notation, for people (HTML reference, messages)."""
     if isinstance(p, Text):
-        return "text"
+        return "textNode"  # pure ODD's name; "text" would read as the element
     if isinstance(p, Empty):
         return "empty"
     if isinstance(p, NotAllowed):
