@@ -228,8 +228,6 @@ def read_pattern(el: etree._Element, file: str) -> P.Pattern:
         if tag in ("sequence", "alternate"):
             items = [read_pattern(c, file) for c in kids]
             body = P.seq(items) if tag == "sequence" else P.alt(items)
-            if tag == "sequence" and len(items) > 1:
-                body = P.Seq(tuple(items))
             return P.occurs(body, *_occ(el, file))
         if tag in ("elementRef", "classRef", "macroRef"):
             kind = {"elementRef": "element", "classRef": "class", "macroRef": "macro"}[tag]
@@ -263,7 +261,7 @@ def read_pattern(el: etree._Element, file: str) -> P.Pattern:
             return P.seq([read_pattern(c, file) for c in kids])
     elif ns == RNG:
         items = [read_pattern(c, file) for c in kids]
-        if tag in ("group", "element") and tag == "group":
+        if tag == "group":
             return P.seq(items)
         if tag == "choice":
             return P.alt(items)

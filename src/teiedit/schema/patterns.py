@@ -14,7 +14,7 @@ UNBOUNDED = -1
 
 @dataclass(frozen=True)
 class Pattern:
-    """Base of every pattern node; `line` points back into the ODD for error messages."""
+    """Base of every pattern node (references also carry their ODD line for messages)."""
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import re
 from lxml import etree
 
 from teiedit.schema import patterns as P
-from teiedit.schema.odd import RNG, TEI, XML, AttDef, Schema, Spec
+from teiedit.schema.odd import RNG, XML, AttDef, Schema, Spec
 
 XSD_TYPES = "http://www.w3.org/2001/XMLSchema-datatypes"
 ANNO = "http://relaxng.org/ns/compatibility/annotations/1.0"
@@ -250,5 +250,3 @@ def write_rng(schema: Schema) -> bytes:
     etree.cleanup_namespaces(tree, top_nsmap={None: RNG, "a": ANNO})
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
-
-__all__ = ["TEI", "attribute_value", "expand_class", "leaf_members", "write_rng"]

@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from teiedit.schema.odd import SCH
-from teiedit.xmlio import TeieditError
+from teiedit.xmlio import TeieditError, read_untrusted
 
 XSL = "http://www.w3.org/1999/XSL/Transform"
 OUT = "urn:teiedit:schematron-result"
@@ -125,7 +125,7 @@ class Schematron:
 
     def __init__(self, schema: etree._Element | etree._ElementTree | str | Path) -> None:
         if isinstance(schema, str | Path):
-            schema = etree.parse(str(schema))
+            schema = read_untrusted(schema)
         root = schema.getroot() if isinstance(schema, etree._ElementTree) else schema
         self.xslt = schematron_to_xslt(root)
         proc = _processor()
