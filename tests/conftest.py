@@ -8,7 +8,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-BUNDLED_SOURCE = ROOT / "tei" / "miletic-2021-tokovi-istorije.txt"
 
 
 @pytest.fixture(scope="session")

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from helpers import NS, normalised
+from encode_helpers import BUNDLED_SOURCE, NS, ROOT, normalised
 from lxml import etree
 
-from conftest import BUNDLED_SOURCE, ROOT
 from teiedit.build import project_registers
 from teiedit.encode.command import encode_file, metadata_beside
 from teiedit.serialize.regenerate import regenerate

@@ -3,8 +3,8 @@
 from pathlib import Path
 
 from click.testing import CliRunner
+from encode_helpers import BUNDLED_SOURCE
 
-from conftest import BUNDLED_SOURCE
 from teiedit import __version__
 from teiedit.cli import main
 

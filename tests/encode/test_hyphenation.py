@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from helpers import Encoded
+from encode_helpers import Encoded
 
 from teiedit.encode.hyphenation import Dehyphenator, Join, document_words
 

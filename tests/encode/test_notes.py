@@ -1,6 +1,6 @@
 """Footnotes: found at the foot of the page, moved to their call, continuations joined."""
 
-from helpers import Encoded, page
+from encode_helpers import Encoded, page
 
 FILL = ["filler line that makes the page long enough for the rules here"] * 7
 

@@ -1,6 +1,6 @@
 """Pages: where they start, how they are numbered, where their furniture goes."""
 
-from helpers import Encoded, page
+from encode_helpers import Encoded, page
 
 BODY = [f"This is line {w} of a long enough paragraph that goes on" for w in
         ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")]

@@ -1,6 +1,6 @@
 """Nothing lost: for any text, the TEI gives back the source, line for line."""
 
-from helpers import Encoded, normalised, page
+from encode_helpers import Encoded, normalised, page
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -1,7 +1,7 @@
 """Reading the source: encodings, and the inputs that cannot be encoded."""
 
 import pytest
-from helpers import Encoded
+from encode_helpers import Encoded
 
 from teiedit.encode.source import Diagnostics, parse_source
 from teiedit.xmlio import TeieditError

@@ -1,6 +1,6 @@
 """Front, body and back: abstract, sections, paragraphs, the summary in another language."""
 
-from helpers import Encoded, page
+from encode_helpers import Encoded, page
 
 FILL = ["filler line that makes the page long enough for the rules here."] * 7
 

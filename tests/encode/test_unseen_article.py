@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from helpers import NS, normalised
+from encode_helpers import NS, normalised
 from lxml import etree
 
 from teiedit.encode.command import encode_file

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from lxml import etree
 
 from teiedit.encode.pipeline import encode_source
@@ -10,6 +12,8 @@ from teiedit.serialize.regenerate import regenerate
 from teiedit.serialize.tei import serialize, to_tree
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
+ROOT = Path(__file__).resolve().parents[2]
+BUNDLED_SOURCE = ROOT / "tei" / "miletic-2021-tokovi-istorije.txt"
 
 
 class Encoded:
