@@ -12,6 +12,9 @@ import copy
 import pytest
 from lxml import etree
 
+from teiedit.schema.build import build_outputs
+from teiedit.xmlio import read_untrusted
+
 T = "http://www.tei-c.org/ns/1.0"
 XMLNS = "http://www.w3.org/XML/1998/namespace"
 NS = {"t": T}
@@ -192,3 +195,31 @@ def test_variant(name, edit, valid, rule, sample, project_rng, project_xsd, proj
     assert {f.rule for f in findings} == ({rule} if rule else set()), findings
     for f in findings:
         assert f"[{f.rule}]" in f.message
+
+
+def _shared_documents(shared_dir):
+    tei = shared_dir / "tei-p5"
+    return sorted(p for p in [*tei.glob("odd-reference/*.odd"), *tei.glob("odd-reference/*.xml"),
+                              tei / "tei_all.odd", tei / "tei_lite.odd"]
+                  if p.stat().st_size < 3_000_000)
+
+
+def test_rng_and_xsd_agree_on_the_shared_tei_documents(shared_dir, project_rng, project_xsd):
+    docs = _shared_documents(shared_dir)
+    assert len(docs) > 20
+    for path in docs:
+        doc = read_untrusted(path)
+        assert project_rng.validate(doc) == project_xsd.validate(doc), path.name
+
+
+@pytest.mark.parametrize("name", ["test-pure", "test-pure2"])
+def test_official_sample_instances_are_valid_against_our_compilation(name, shared_dir, p5subset,
+                                                                     tmp_path):
+    ref = shared_dir / "tei-p5" / "odd-reference"
+    for file, data in build_outputs(ref / f"{name}.odd", p5subset).items():
+        (tmp_path / file).write_bytes(data)
+    doc = etree.parse(str(ref / f"{name}.xml"))
+    rng = etree.RelaxNG(etree.parse(str(tmp_path / f"{name}.rng")))
+    xsd = etree.XMLSchema(etree.parse(str(tmp_path / f"{name}.xsd")))
+    assert rng.validate(doc), rng.error_log
+    assert xsd.validate(doc), xsd.error_log
