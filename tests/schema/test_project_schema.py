@@ -103,3 +103,7 @@ def test_html_reference_has_an_entry_per_element_with_its_value_lists():
     note = html[html.index('<section id="note">'):]
     note = note[: note.index("</section>")]
     assert "<code>foot</code>" in note and "closed list" in note
+
+
+def test_the_odd_itself_is_a_valid_tei_document(tei_all_rng):
+    assert tei_all_rng.validate(etree.parse(str(ODD))), tei_all_rng.error_log
