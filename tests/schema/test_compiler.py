@@ -9,6 +9,7 @@ from schema_helpers import write_odd
 from teiedit.schema.odd import compile_odd
 from teiedit.schema.rng import write_rng
 from teiedit.schema.xsd import XML_XSD, write_xsd
+from teiedit.xmlio import TeieditError
 
 
 def compiled(tmp_path, body, **kw):
@@ -156,3 +157,16 @@ def test_deleting_a_tei_element_removes_it_from_content(tmp_path, p5subset):
     tei = 'xmlns="http://www.tei-c.org/ns/1.0"'
     assert rng.validate(etree.fromstring(f"<p {tei}>a<hi>b</hi></p>"))
     assert not rng.validate(etree.fromstring(f"<p {tei}>a<emph>b</emph></p>"))
+
+
+def test_wildcard_for_another_namespace_beside_elements_is_deterministic(tmp_path):
+    rng, xsd = compiled(tmp_path, el("root", '<alternate maxOccurs="unbounded">'
+                                     '<elementRef key="a"/><anyElement require="urn:x"/>'
+                                     "</alternate>") + el("a"))
+    assert verdicts(rng, xsd, ['<root><a/><o xmlns="urn:x"/></root>']) == [True]
+
+
+def test_wildcard_that_could_match_a_declared_element_is_not_deterministic(tmp_path):
+    with pytest.raises(TeieditError, match="not deterministic"):
+        compiled(tmp_path, el("root", '<alternate><elementRef key="a"/><anyElement/>'
+                              "</alternate>") + el("a"))

@@ -24,7 +24,8 @@ def schema_group() -> None:
 @click.option("--source", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="The TEI P5 specification (p5subset.xml) for moduleRef and changes to TEI.")
 def build(odd: Path, out_dir: Path | None, source: Path | None) -> None:
-    """Compile ODD (default schema/teiedit.odd) into <ident>.rng/.xsd/.sch/-reference.html."""
+    """Compile ODD (default schema/teiedit.odd) into NAME.rng, NAME.xsd (+ NAME-xml.xsd),
+    NAME.sch and NAME-reference.html, where NAME is the ODD's file name without extension."""
     try:
         files = build_outputs(odd, source)
     except TeieditError as e:
