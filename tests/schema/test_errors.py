@@ -82,3 +82,11 @@ def test_a_good_odd_writes_all_outputs(tmp_path):
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == [
         "good-reference.html", "good-xml.xsd", "good.rng", "good.sch", "good.xsd"]
+
+
+def test_reference_to_the_wrong_kind_of_spec_is_refused(tmp_path):
+    odd = write_odd(tmp_path, '<classSpec ident="att.x" type="atts"/>\n'
+                    '<elementSpec ident="root"><content><classRef key="att.x"/></content>'
+                    "</elementSpec>")
+    out = tmp_path / "out"
+    assert_refused(build(odd, out), out, f"{odd}:", "'att.x'", "atts class")

@@ -621,6 +621,12 @@ def _check_references(specs: dict[str, Spec], src: Source | None, file: str) -> 
     for spec in specs.values():
         for r in _all_refs(spec):
             base = re.sub(r"_(alternation|sequence\w*)$", "", r.key)
+            target = specs.get(base)
+            if target is not None and not _kind_fits(r.kind, target):
+                raise TeieditError(
+                    f"{spec.kind} {spec.ident!r} uses {r.key!r} as a {r.kind}, but it is a "
+                    f"{target.class_type + ' ' if target.class_type else ''}{target.kind}",
+                    file=spec.file, line=r.line or spec.line)
             if r.key in specs or base in specs or (src is not None and (
                     r.key in src.specs or base in src.specs)):
                 continue
@@ -634,6 +640,17 @@ def _check_references(specs: dict[str, Spec], src: Source | None, file: str) -> 
                 continue
             raise TeieditError(f"{spec.ident!r} is a member of class {key!r}, which is not "
                                "defined", file=spec.file, line=line)
+
+
+def _kind_fits(kind: str, target: Spec) -> bool:
+    """Whether a reference of `kind` may point to `target` (attribute classes have no content)."""
+    if kind == "any":
+        return not (target.kind == "class" and target.class_type == "atts")
+    if kind == "class":
+        return target.kind == "class" and target.class_type == "model"
+    if kind == "data":
+        return target.kind in ("data", "macro")
+    return target.kind == kind
 
 
 def _check_cycles(specs: dict[str, Spec]) -> None:
