@@ -34,3 +34,9 @@ def project_sch() -> Schematron:
 @pytest.fixture()
 def sample() -> etree._ElementTree:
     return etree.parse(str(SAMPLE))
+
+
+@pytest.fixture(scope="session")
+def tei_all_sch(shared_dir: Path) -> Schematron:
+    """The official tei_all ISO Schematron, run through our XSLT-3 runner."""
+    return Schematron(shared_dir / "tei-p5" / "tei_all.isosch")

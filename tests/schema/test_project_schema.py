@@ -64,13 +64,14 @@ def test_bundled_edition_schematron_findings_are_only_mixed_script_words(tmp_pat
 
 
 def test_committed_edition_passes_every_schema(project_rng, project_xsd, project_sch,
-                                               tei_all_rng):
+                                               tei_all_rng, tei_all_sch):
     """tei/*.xml is what `teiedit build` writes (encoded with the registers)."""
     edition = etree.parse(str(BUNDLED.with_suffix(".xml")))
     assert project_rng.validate(edition), project_rng.error_log
     assert project_xsd.validate(edition), project_xsd.error_log
     assert project_sch.validate(edition) == []
     assert tei_all_rng.validate(edition), tei_all_rng.error_log
+    assert tei_all_sch.validate(edition) == []
 
 
 def test_every_element_is_documented_with_gloss_desc_and_example():
