@@ -536,7 +536,13 @@ def compile_odd(path: str | Path, source: str | Path | None = None) -> Schema:
             if key not in src.specs:
                 raise TeieditError(f"{local_name}: {key!r} is not defined in {src.file}",
                                    file=f, line=el.sourceline)
-            specs[key] = read_spec(src.specs[key], src.file, lang)
+            spec = read_spec(src.specs[key], src.file, lang)
+            # classRef/@include/@except on an attribute class select its attributes
+            keep, drop = set((el.get("include") or "").split()), set(
+                (el.get("except") or "").split())
+            spec.attdefs = {k: a for k, a in spec.attdefs.items()
+                            if (not keep or k in keep) and k not in drop}
+            specs[key] = spec
             continue
         mode = el.get("mode", "add")
         ident = el.get("ident") or ""
