@@ -170,3 +170,12 @@ def test_wildcard_that_could_match_a_declared_element_is_not_deterministic(tmp_p
     with pytest.raises(TeieditError, match="not deterministic"):
         compiled(tmp_path, el("root", '<alternate><elementRef key="a"/><anyElement/>'
                               "</alternate>") + el("a"))
+
+
+def test_relax_ng_element_with_a_name_class_in_content(tmp_path):
+    body = el("root", '<rng:zeroOrMore><rng:element><rng:anyName><rng:except>'
+              '<rng:nsName ns=""/></rng:except></rng:anyName><rng:text/></rng:element>'
+              "</rng:zeroOrMore>")
+    rng, xsd = compiled(tmp_path, body)
+    assert verdicts(rng, xsd, ['<root><o xmlns="urn:x">t</o></root>', "<root><o/></root>"]) == [
+        True, False]

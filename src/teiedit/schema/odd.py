@@ -259,6 +259,11 @@ def read_pattern(el: etree._Element, file: str) -> P.Pattern:
             return P.alt([P.Value(v.get("ident")) for v in el.findall(f"{{{TEI}}}valItem")])
         if tag in ("content", "datatype"):
             return P.seq([read_pattern(c, file) for c in kids])
+    elif ns == RNG and tag == "element" and el.get("name") is None:
+        # an element with a name class (anyName, nsName, except): kept as RELAX NG
+        excluded = tuple(n.get("ns", "") for n in el.iterfind(f"{{{RNG}}}anyName/{{{RNG}}}except/"
+                                                             f"{{{RNG}}}nsName"))
+        return P.RawElement(etree.tostring(el, encoding="unicode"), excluded)
     elif ns == RNG:
         items = [read_pattern(c, file) for c in kids]
         if tag == "group":
@@ -604,7 +609,8 @@ def _all_refs(spec: Spec):
     if spec.content is not None:
         yield from P.refs(spec.content)
     for a in spec.attdefs.values():
-        if a.datatype is not None:
+        # a closed value list replaces the datatype, so the datatype is never used
+        if a.datatype is not None and not (a.values and a.val_type == "closed"):
             yield from P.refs(a.datatype)
 
 

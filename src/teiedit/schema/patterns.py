@@ -93,6 +93,15 @@ class AnyElement(Pattern):
     exclude: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class RawElement(Pattern):
+    """An element pattern written in RELAX NG inside content (name classes and all), kept as
+    XML; `excluded` lists the namespaces its name class leaves out, for the XSD wildcard."""
+
+    xml: str
+    excluded: tuple[str, ...] = ()
+
+
 def occurs(p: Pattern, lo: int, hi: int) -> Pattern:
     """Wrap `p` for min/max occurrence; the trivial 1..1 case stays unwrapped."""
     if lo == 1 and hi == 1:
@@ -184,7 +193,7 @@ def compact(p: Pattern) -> str:
         return f'"{p.value}"'
     if isinstance(p, ListOf):
         return f"list {{ {compact(p.item)} }}"
-    if isinstance(p, AnyElement):
+    if isinstance(p, AnyElement | RawElement):
         return "anyElement"
     return "?"
 

@@ -127,6 +127,8 @@ class RngWriter:
             self.pattern(self.el(parent, "list"), p.item)
         elif isinstance(p, P.AnyElement):
             self.el(parent, "ref", name=self.any_element(p))
+        elif isinstance(p, P.RawElement):
+            parent.append(etree.fromstring(p.xml))
         else:  # pragma: no cover - every pattern class is handled above
             raise TypeError(p)
 

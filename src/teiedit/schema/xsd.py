@@ -43,6 +43,8 @@ def flatten(schema: Schema, p: P.Pattern, seen: frozenset[str] = frozenset()) ->
         return P.Text()
     if isinstance(p, P.Data | P.Value | P.ListOf):
         return P.Text()
+    if isinstance(p, P.RawElement):
+        return P.AnyElement(exclude=p.excluded or ("",))
     if isinstance(p, P.Seq | P.Interleave):
         return P.seq([flatten(schema, i, seen) for i in p.items])
     if isinstance(p, P.Alt):
