@@ -123,3 +123,15 @@ def test_example_may_repeat_an_xml_id(samples, tmp_path, shared_dir):
         '<note xml:id="n1">an example</note></egXML><p><lb n="9"/>'))
     report = validate([str(path)], [shared_dir / "tei-p5" / "tei_all.rng"], jobs=1)
     assert report.ok, report.files[0].problems
+
+
+def test_pruned_grammar_sees_elements_brought_in_by_xinclude(samples, tmp_path, shared_dir):
+    (tmp_path / "part.xml").write_text('<quote xmlns="http://www.tei-c.org/ns/1.0">'
+                                       "<l>Included verse</l></quote>")
+    doc = tmp_path / "doc.xml"
+    doc.write_text((samples / ARTICLE).read_text().replace(
+        "It goes on.", 'It goes on. <xi:include xmlns:xi="http://www.w3.org/2001/XInclude" '
+        'href="part.xml"/>'))
+    report = validate([str(doc)], [shared_dir / "tei-p5" / "tei_all.rng"], xinclude=True,
+                      jobs=1)
+    assert report.ok, report.files[0].problems
