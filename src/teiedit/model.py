@@ -160,5 +160,9 @@ class Document:
     standoff: list = field(default_factory=list)  # lxml listPerson/listOrg/listPlace (enrich)
 
     def inlines(self) -> Iterator[Inline]:
+        """Every flow of text: blocks, their notes, and the notes called from the title."""
+        for note in self.title_notes:
+            if note.content is not None:
+                yield from note.content.flows()
         for part in (self.front, self.body, self.back):
             yield from part.inlines()

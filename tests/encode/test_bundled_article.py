@@ -41,25 +41,28 @@ def test_75_numbered_notes_and_the_title_note_in_order(tei):
 
 
 def line_text_before(note) -> tuple[int, str]:
-    """(source line, text of that line up to the note, calls included) as the TEI has it."""
-    events = etree.iterwalk(note.getroottree().getroot(), events=("start", "end"))
-    line, text, depth_in_note = 0, "", 0
-    for event, el in events:
+    """(source line, text of that line up to the note, calls included) as the TEI has it.
+
+    Other notes count as their call; corrections (`corr`) are not source text.
+    """
+    t = f"{{{NS['t']}}}"
+    line, text, skipping = 0, "", 0
+    for event, el in etree.iterwalk(note.getroottree().getroot(), events=("start", "end")):
         if el is note:
             return line, text
-        in_note = el.tag == f"{{{NS['t']}}}note"
+        skipped = el.tag in (t + "note", t + "corr")
         if event == "start":
-            if in_note:
-                text += el.get("n") if not depth_in_note else ""  # an earlier call
-                depth_in_note += 1
-            elif not depth_in_note and el.tag == f"{{{NS['t']}}}lb" and el.get("n"):
+            if skipped:
+                text += el.get("n", "") if not skipping else ""  # an earlier call
+                skipping += 1
+            elif not skipping and el.tag == t + "lb" and el.get("n"):
                 line, text = int(el.get("n")), ""
-            if not depth_in_note:
-                text += el.text or "" if el.tag != f"{{{NS['t']}}}lb" else ""
+            elif not skipping:
+                text += el.text or ""
         else:
-            if in_note:
-                depth_in_note -= 1
-            if not depth_in_note:
+            if skipped:
+                skipping -= 1
+            if not skipping:
                 text += el.tail or ""
     raise AssertionError("note not found")
 

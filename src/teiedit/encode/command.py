@@ -12,6 +12,7 @@ from teiedit.encode.pipeline import encode_source
 from teiedit.encode.source import Diagnostics, read_source
 from teiedit.enrich import Report, enrich, finish, write_review
 from teiedit.enrich.registers import Registers
+from teiedit.enrich.scripts import mark_misprints
 from teiedit.serialize.tei import declare_languages, serialize, to_tree
 from teiedit.xmlio import TeieditError, write_atomic
 
@@ -29,9 +30,11 @@ def encode_tree(source: Path, *, lang: str = "en", keep_lines: bool = True,
         enrich(doc, registers, report)
         for warning in report.warnings():
             diag.warn(warning)
+    else:
+        for flow in doc.inlines():
+            mark_misprints(flow)
     tree = to_tree(doc)
-    if names:
-        finish(tree, doc)
+    finish(tree, doc)
     declare_languages(tree)
     return tree
 

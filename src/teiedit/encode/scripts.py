@@ -5,18 +5,14 @@ from __future__ import annotations
 import re
 
 from teiedit.encode.source import Diagnostics
+from teiedit.enrich.scripts import mixed_words
 from teiedit.model import Inline
 
 CYR = "\u0400-\u04ff"
 LAT = "A-Za-z\u00c0-\u024f"
 _CYRILLIC_WORD = re.compile(f"[{CYR}]+(?:[-'’][{CYR}]+)*")
-_MIXED_WORD = re.compile(f"\\b(?=[\\w-]*[{CYR}])(?=[\\w-]*[{LAT}])\\w+(?:-\\w+)*\\b")
 # Between two Cyrillic words of one stretch: spaces, punctuation, numbers — no Latin letters.
 _GAP = re.compile(f"[^{LAT}{CYR}]*")
-
-
-def mixed_words(text: str) -> list[re.Match[str]]:
-    return list(_MIXED_WORD.finditer(text))
 
 
 def line_at(inline: Inline, offset: int) -> int | None:
@@ -33,7 +29,7 @@ def line_at(inline: Inline, offset: int) -> int | None:
 def cyrillic_stretches(text: str) -> list[tuple[int, int]]:
     """Maximal runs of Cyrillic words joined only by spaces, punctuation and numbers."""
     runs: list[tuple[int, int]] = []
-    mixed = {m.span() for m in mixed_words(text)}
+    mixed = mixed_words(text)
     for m in _CYRILLIC_WORD.finditer(text):
         if any(s <= m.start() < e for s, e in mixed):
             continue
@@ -47,9 +43,9 @@ def cyrillic_stretches(text: str) -> list[tuple[int, int]]:
 def mark_scripts(inline: Inline, context_lang: str, diag: Diagnostics) -> None:
     """In Latin-script context, wrap Cyrillic stretches in `<foreign xml:lang="sr-Cyrl">`."""
     for flow in inline.flows():
-        for m in mixed_words(flow.text):
-            diag.warn_once(f"word {m.group()!r} mixes Latin and Cyrillic letters (kept as in the "
-                           "source)", line_at(flow, m.start()))
+        for start, end in mixed_words(flow.text):
+            diag.warn_once(f"word {flow.text[start:end]!r} mixes Latin and Cyrillic letters (kept "
+                           "as printed, marked sic)", line_at(flow, start))
         if context_lang.endswith("Cyrl"):
             continue
         for start, end in cyrillic_stretches(flow.text):

@@ -23,7 +23,7 @@ from teiedit.enrich.proposals import proposals_tree, write_proposals
 from teiedit.enrich.quotes import find_quotes
 from teiedit.enrich.recognise import Recogniser
 from teiedit.enrich.registers import Registers, standoff_lists
-from teiedit.enrich.scripts import add_corrections, mixed_words
+from teiedit.enrich.scripts import MISPRINT, add_corrections, mixed_words
 from teiedit.enrich.sources import Cited, sources_lists
 from teiedit.enrich.translit import key
 from teiedit.model import CrossingSpanError, Document, Inline
@@ -69,8 +69,6 @@ def enrich(doc: Document, registers: Registers | None = None,
     report = report if report is not None else Report()
     index = NameIndex(registers) if registers else None
     flows = list(doc.inlines())
-    for a in getattr(doc, "title_notes", []):  # notes called from the title
-        flows += list(a.content.flows()) if a.content is not None else []
     note_ids = {id(a.content): a.attrs.get("xml:id", "") for f in flows for a in f.anchors
                 if a.content is not None}
     refs = {id(f): find_references(f.text) if id(f) in note_ids else [] for f in flows}
@@ -258,7 +256,7 @@ def _enrich_flow(flow: Inline, refs: list[Reference], note_id: str, last_bibl: l
     text = flow.text
     titles = _add_references(flow, refs, note_id, last_bibl, report)
     for s, e in mixed_words(text):
-        _try(flow, s, e, "sic", {"resp": RESP}, report)
+        _try(flow, s, e, *MISPRINT, report)
     for n in _names(flow, refs, titles, index, recogniser, report):
         if not _try(flow, n.start, n.end, n.tag, n.attrs, report):
             continue

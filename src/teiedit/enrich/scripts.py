@@ -15,6 +15,7 @@ from lxml import etree
 from teiedit import TEI_NS
 from teiedit.enrich.resources import word_list
 from teiedit.enrich.translit import CYRILLIC, script_of, to_cyrillic, to_latin
+from teiedit.model import Inline
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 T = f"{{{TEI_NS}}}"
@@ -45,6 +46,16 @@ def correct(word: str, context: str = "") -> str:
     if target == "lat":
         return "".join(c2l.get(ch) or (to_latin(ch) if ch in CYRILLIC else ch) for ch in word)
     return "".join(ch if ch in CYRILLIC else l2c.get(ch) or to_cyrillic(ch) for ch in word)
+
+
+MISPRINT = ("sic", {"resp": "#teiedit"})
+
+
+def mark_misprints(flow: Inline) -> None:
+    """`<sic>` on each mixed-script word (what the structural encoder does without enrichment)."""
+    for start, end in mixed_words(flow.text):
+        if not flow.crosses(start, end):
+            flow.add_span(start, end, MISPRINT[0], dict(MISPRINT[1]))
 
 
 def corrected(text: str) -> str:
