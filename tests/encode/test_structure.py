@@ -1,6 +1,9 @@
 """Front, body and back: abstract, sections, paragraphs, the summary in another language."""
 
+import pytest
 from encode_helpers import Encoded, page
+
+from teiedit.xmlio import TeieditError
 
 FILL = ["filler line that makes the page long enough for the rules here."] * 7
 
@@ -54,3 +57,20 @@ def test_lines_are_dropped_on_request():
     e = Encoded(page(["One line", "and another.", *FILL]), keep_lines=False)
     assert not e.xpath("//t:lb")
     assert "One line and another." in e.text_of("//t:text//t:p")
+
+
+def test_a_metadata_file_adds_what_the_text_does_not_say(tmp_path, tei_all_rng):
+    meta = tmp_path / "a.toml"
+    meta.write_text('doi = "10.1234/example.5"\nlicence = "CC BY 4.0"\n')
+    e = Encoded(page(["Text.", *FILL]), metadata=meta)
+    assert e.xpath("//t:sourceDesc//t:analytic/t:idno[@type='DOI']/text()") == ["10.1234/example.5"]
+    assert e.xpath("//t:licence/text()") == ["CC BY 4.0"]
+    assert tei_all_rng.validate(e.tree), tei_all_rng.error_log
+
+
+def test_an_unknown_metadata_field_is_an_error_naming_the_file(tmp_path):
+    meta = tmp_path / "a.toml"
+    meta.write_text('dio = "10.1234/x"\n')
+    with pytest.raises(TeieditError, match="unknown metadata field 'dio'") as e:
+        Encoded(page(["Text.", *FILL]), metadata=meta)
+    assert e.value.file == str(meta)

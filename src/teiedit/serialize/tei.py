@@ -76,7 +76,8 @@ def header(doc: Document) -> etree._Element:
 
 def source_bibl(m: Metadata) -> etree._Element:
     analytic = E("analytic", E("title", m.title or "[untitled]", level="a", xml_lang=m.title_lang),
-                 *(E("author", person_name(a)) for a in m.authors))
+                 *(E("author", person_name(a)) for a in m.authors),
+                 E("idno", m.doi, type="DOI") if m.doi else None)
     scopes = [E("biblScope", v, unit=u) for u, v in (("volume", m.volume), ("issue", m.issue)) if v]
     pages = E("biblScope", f"{m.first_page}–{m.last_page}",
               **{"unit": "page", "from": m.first_page, "to": m.last_page}) \
@@ -87,8 +88,7 @@ def source_bibl(m: Metadata) -> etree._Element:
                 *scopes, pages)
     monogr = E("monogr", E("title", m.journal or "[unknown journal]", level="j",
                            xml_lang=m.journal_lang), imprint)
-    return E("biblStruct", analytic, monogr,
-             E("idno", m.doi, type="DOI") if m.doi else None)
+    return E("biblStruct", analytic, monogr)
 
 
 def encoding_desc() -> etree._Element:
