@@ -91,3 +91,15 @@ def test_names_in_titles_of_published_works_are_no_mentions():
     note = doc.body.children[0].inline.anchors[0].content
     assert [(t, s) for t, s, _ in spans(note) if t.endswith("Name")] == [
         ("persName", "Ivo Banac"), ("placeName", "Zagreb"), ("orgName", "Globus")]
+
+
+def test_a_bare_number_is_a_fond_after_a_named_archive():
+    for t in ("Arhiv Jugoslavije, 837, KPR, I-3-a/44-3, Prijem delegacije, 18. 7. 1956.",
+              "Архив Југославије, 837, КПР, I-3-a/44-3, Пријем делегације, 18. 7. 1956."):
+        (ref,) = find_references(t)
+        assert ref.kind == "archival" and ref.fond == "837"
+
+
+def test_a_bare_number_after_an_abbreviation_is_no_fond():
+    (ref,) = find_references("NIN, 1234, Smith, A Title, (London: Penguin, 1990).")
+    assert ref.kind != "archival"

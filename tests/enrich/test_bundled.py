@@ -104,8 +104,9 @@ def test_review_file_lists_what_the_registers_do_not_know(tmp_path):
                                        str(REGISTERS), "-o", str(out)])
     assert result.exit_code == 0, result.output
     ids = set(re.findall(r'xml:id="([^"]+)"', out.read_text()))
-    # the editor rejected exactly these when making the gold (see its header)
-    assert ids == {"promis", "yeh", "socijalisticke_partije_zapada", "istoka", "tako"}
+    # the editor rejected these when making the gold (see its header); "Тако" (a sentence
+    # adverb once taken for an inflected place) is no longer proposed
+    assert ids == {"promis", "yeh", "socijalisticke_partije_zapada", "istoka"}
 
 
 def test_edition_is_valid_against_the_project_schema(with_registers):

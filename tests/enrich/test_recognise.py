@@ -80,3 +80,53 @@ def test_states_and_regions_with_their_modifiers():
         "Delegates of the Federal People’s Republic of Yugoslavia toured Western Europe.")]
     assert found == [("placeName", "Federal People’s Republic of Yugoslavia"),
                      ("placeName", "Western Europe")]
+
+
+def names_of(*paragraphs: str) -> list[tuple[str, str]]:
+    return [(t, s) for t, s, _ in recognised(*paragraphs)]
+
+
+def test_forename_and_initial_opening_a_line_stay_in_the_name():
+    assert names_of("Marko S. Ilić") == [("persName", "Marko S. Ilić")]
+
+
+def test_a_name_stops_before_an_inflected_city():
+    assert names_of("Rad prati posete Olofa Palmea Beogradu i Zagrebu.")[:2] == [
+        ("persName", "Olofa Palmea"), ("placeName", "Beogradu")]
+
+
+def test_a_role_before_republic_is_no_place():
+    assert names_of("Prijem delegacije kod predsednika Republike, 1956.") == []
+    assert names_of("Poseta predsednika Republike Austriji.") == [("placeName", "Austriji")]
+
+
+def test_a_word_in_o_is_not_an_inflected_place():
+    assert ("placeName", "Tito") not in names_of("Later Nenni met Tito in Rome.")
+
+
+def test_serbian_international_in_an_oblique_case():
+    assert names_of("Podržavali su ih u Socijalističkoj internacionali.") == [
+        ("orgName", "Socijalističkoj internacionali")]
+
+
+def test_serbian_organisation_name_ends_after_its_place():
+    assert names_of("Saveza komunista Jugoslavije u drugoj polovini decenije.") == [
+        ("orgName", "Saveza komunista Jugoslavije")]
+
+
+def test_serbian_adjective_before_its_noun_is_no_place():
+    assert names_of("Švedska strana je odbila predlog.") == []
+    assert names_of("Delegacija je boravila u Švedskoj jednu nedelju.")[0] == (
+        "placeName", "Švedskoj")
+
+
+def test_serbian_names_of_former_states():
+    assert names_of("Odnosi prema Jugoslaviji su se promenili.") == [
+        ("placeName", "Jugoslaviji")]
+
+
+def test_the_articles_own_title_in_a_summary_has_no_mentions_but_its_dates():
+    doc = make_doc("Švedski socijalisti i Jugoslavija 1950–1960.")
+    doc.meta.other_titles["sr-Latn"] = "Švedski socijalisti i Jugoslavija 1950–1960"
+    enrich(doc)
+    assert [t for t, _, _ in spans(doc.body.children[0].inline)] == ["date"]

