@@ -23,6 +23,7 @@ from lxml import etree
 from teiedit.gate.document import Document
 from teiedit.gate.paths import DATA_DIR, cache_dir
 from teiedit.gate.results import Problem, SchemaInfo
+from teiedit.gate.schematron_expand import SCH_NS, expand
 from teiedit.xmlio import TeieditError, write_atomic
 
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
@@ -62,9 +63,6 @@ def _saxon_message(e: Exception) -> str:
     return " ".join(str(e).split())[:500]
 
 
-SCH_NS = "http://purl.oclc.org/dsdl/schematron"
-# Bumped when the candidate analysis below changes, so cached stylesheets are rebuilt.
-ANALYSIS_VERSION = b"2"
 _SIMPLE_STEP = re.compile(r"^(?:child::)?(?:@|attribute::)?(?:[\w.-]+:)?(?:[\w.-]+|\*)$"
                           r"|^(?:text|node)\(\)$")
 
@@ -123,15 +121,11 @@ def candidates(context: str) -> list[str] | None:
     return out
 
 
-def _annotate(schema: bytes) -> bytes:
+def _annotate(root: etree._Element) -> None:
     """Mark each pattern whose rule contexts are plain paths with teiedit:select."""
-    root = etree.fromstring(schema, etree.XMLParser(resolve_entities=False, no_network=True))
     for pattern in root.iter(f"{{{SCH_NS}}}pattern"):
-        rules = pattern.findall(f"{{{SCH_NS}}}rule")
         found: list[str] = []
-        for rule in rules:
-            if rule.get("abstract") == "true":
-                continue
+        for rule in pattern.iterchildren(f"{{{SCH_NS}}}rule"):
             steps = candidates(rule.get("context", ""))
             if steps is None:
                 break
@@ -139,13 +133,13 @@ def _annotate(schema: bytes) -> bytes:
         else:
             if found:
                 pattern.set(f"{{{GATE_NS}}}select", " | ".join(found))
-    return etree.tostring(root, encoding="utf-8")
 
 
 def compile_to_xslt(schema: bytes, phase: str, name: str) -> str:
-    """The XSLT 3.0 validator for a Schematron schema (cached by content hash)."""
-    key = hashlib.sha256(COMPILER.read_bytes() + ANALYSIS_VERSION + b"\0" + phase.encode()
-                         + b"\0" + schema)
+    """The XSLT 3.0 validator for a Schematron schema in minimal syntax (includes and
+    abstract patterns expanded, candidates annotated), cached by a hash of that text: it
+    holds every included file, so editing an include recompiles."""
+    key = hashlib.sha256(COMPILER.read_bytes() + b"\0" + phase.encode() + b"\0" + schema)
     cdir = cache_dir()
     cached = cdir / "schematron" / f"{key.hexdigest()}.xsl" if cdir else None
     if cached is not None and cached.exists():
@@ -157,7 +151,7 @@ def compile_to_xslt(schema: bytes, phase: str, name: str) -> str:
                 stylesheet_file=str(COMPILER))
             if phase:
                 compiler.set_parameter("phase", proc.make_string_value(phase))
-            source = proc.parse_xml(xml_text=_annotate(schema).decode("utf-8"))
+            source = proc.parse_xml(xml_text=schema.decode("utf-8"))
             xslt = compiler.transform_to_string(xdm_node=source)
     except Exception as e:  # saxonche raises its own PySaxonApiError with the message
         raise TeieditError(f"Schematron schema does not compile: {_saxon_message(e)}",
@@ -167,6 +161,13 @@ def compile_to_xslt(schema: bytes, phase: str, name: str) -> str:
     if cached is not None:
         write_atomic(cached, xslt)
     return xslt
+
+
+def minimal_syntax(path: Path) -> bytes:
+    """The schema ready for the compiler: ISO preprocessing, then candidate analysis."""
+    root = expand(path)
+    _annotate(root)
+    return etree.tostring(root, encoding="utf-8")
 
 
 @dataclass
@@ -179,12 +180,7 @@ class SchematronEngine:
 
     @classmethod
     def load(cls, path: Path, info: SchemaInfo) -> SchematronEngine:
-        try:
-            schema = path.read_bytes()
-            etree.fromstring(schema, etree.XMLParser(resolve_entities=False, no_network=True))
-        except (OSError, etree.XMLSyntaxError) as e:
-            raise TeieditError(f"cannot read Schematron schema: {e}", file=path) from None
-        return cls(info, compile_to_xslt(schema, info.phase, info.path))
+        return cls(info, compile_to_xslt(minimal_syntax(path), info.phase, info.path))
 
     def prepare(self) -> None:
         """Compile the generated XSLT in this process (before forking, or on first use)."""

@@ -1,7 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   teiedit's compact ISO Schematron compiler: turns a Schematron schema with query binding
-  xslt/xslt2/xslt3 into an XSLT 3.0 stylesheet that writes SVRL.
+  xslt/xslt2/xslt3 into an XSLT 3.0 stylesheet that writes SVRL. It reads the schema in ISO
+  "minimal syntax": teiedit.gate.schematron_expand has already resolved sch:include and
+  extends/@href, inlined abstract rules (extends/@rule) and instantiated abstract patterns.
 
   One mode per active pattern; within a pattern the first matching rule wins (earlier rules
   get higher priorities), as ISO Schematron requires. A pattern carrying @teiedit:select
@@ -10,10 +12,9 @@
   nodes directly instead of walking the whole tree once per pattern. Every failed assert and successful
   report carries @location (fn:path) and @teiedit:steps, the 1-based element-child positions
   of the context element, which teiedit maps back to line:column in the source.
-  Supported: ns, let (schema, phase, pattern, rule), phase/active, abstract rules with
-  extends, assert/report with @id/@role/@flag/@diagnostics, name, value-of, emph/dir/span,
-  diagnostics, and xsl:key / xsl:function declared in the schema.
-  Not supported (rejected with a message): abstract patterns (is-a) and sch:include.
+  Supported: ns, let (schema, phase, pattern, rule), phase/active, assert/report with
+  @id/@role/@flag/@diagnostics, name, value-of, emph/dir/span, diagnostics, and xsl:key /
+  xsl:function declared in the schema.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -35,7 +36,7 @@
       else if ($schema/@defaultPhase) then string($schema/@defaultPhase) else '#ALL'"/>
   <xsl:variable name="the-phase" select="$schema/sch:phase[@id = $phase-id]"/>
   <xsl:variable name="active" select="
-      if ($phase-id = '#ALL') then $schema/sch:pattern[not(@abstract = 'true')]
+      if ($phase-id = '#ALL') then $schema/sch:pattern
       else $schema/sch:pattern[@id = $the-phase/sch:active/@pattern]"/>
 
   <xsl:template match="/">
@@ -44,9 +45,6 @@
     </xsl:if>
     <xsl:if test="$phase-id != '#ALL' and not($the-phase)">
       <xsl:sequence select="error(QName('urn:teiedit:gate', 'schema'), 'Schematron phase ''' || string($phase-id) || ''' is not defined in the schema')"/>
-    </xsl:if>
-    <xsl:if test="$schema//sch:pattern[@is-a] or $schema//sch:include">
-      <xsl:sequence select="error(QName('urn:teiedit:gate', 'schema'), 'abstract patterns (is-a) and sch:include are not supported; expand them first')"/>
     </xsl:if>
     <xsl:if test="$schema/@queryBinding and not(matches(lower-case($schema/@queryBinding), '^(xslt[123]?|xpath[23]1?)$'))">
       <xsl:sequence select="error(QName('urn:teiedit:gate', 'schema'), 'Schematron query binding ''' || string($schema/@queryBinding) || ''' is not supported (use xslt, xslt2 or xslt3)')"/>
@@ -80,7 +78,7 @@
   <xsl:template name="pattern">
     <xsl:param name="mode" as="xs:string" xmlns:xs="http://www.w3.org/2001/XMLSchema"/>
     <xsl:variable name="pattern" select="."/>
-    <xsl:variable name="rules" select="sch:rule[not(@abstract = 'true')]"/>
+    <xsl:variable name="rules" select="sch:rule"/>
     <!-- visit attributes and text nodes only when some rule context could match them:
          most patterns match elements only, and skipping the rest is most of the speed -->
     <xsl:variable name="contexts" select="string-join($rules/@context, ' ')"/>
@@ -107,36 +105,17 @@
     <xsl:for-each select="$rules">
       <axsl:template match="{@context}" mode="{$mode}" priority="{1000 - position()}">
         <xsl:apply-templates select="$pattern/sch:let" mode="let"/>
-        <xsl:call-template name="rule-body">
-          <xsl:with-param name="rule" select="."/>
+        <!-- lets first (an inlined abstract rule's too), then the checks in order -->
+        <xsl:apply-templates select="sch:let" mode="let"/>
+        <xsl:apply-templates select="sch:assert | sch:report">
           <xsl:with-param name="pattern" select="$pattern"/>
-        </xsl:call-template>
+          <xsl:with-param name="rule" select="."/>
+        </xsl:apply-templates>
         <xsl:if test="not($direct)">
           <axsl:apply-templates select="{$children}" mode="{$mode}"/>
         </xsl:if>
       </axsl:template>
     </xsl:for-each>
-  </xsl:template>
-
-  <!-- a rule's lets and checks, with those of the abstract rules it extends -->
-  <xsl:template name="rule-body">
-    <xsl:param name="rule"/>
-    <xsl:param name="pattern"/>
-    <xsl:apply-templates select="$rule/sch:let" mode="let"/>
-    <xsl:for-each select="$rule/sch:extends">
-      <xsl:variable name="base" select="$schema//sch:rule[@abstract = 'true'][@id = current()/@rule]"/>
-      <xsl:if test="not($base)">
-        <xsl:sequence select="error(QName('urn:teiedit:gate', 'schema'), 'sch:extends refers to an undefined abstract rule ''' || string(@rule) || '''')"/>
-      </xsl:if>
-      <xsl:call-template name="rule-body">
-        <xsl:with-param name="rule" select="$base"/>
-        <xsl:with-param name="pattern" select="$pattern"/>
-      </xsl:call-template>
-    </xsl:for-each>
-    <xsl:apply-templates select="$rule/(sch:assert | sch:report)">
-      <xsl:with-param name="pattern" select="$pattern"/>
-      <xsl:with-param name="rule" select="$rule"/>
-    </xsl:apply-templates>
   </xsl:template>
 
   <xsl:template match="sch:let" mode="let">

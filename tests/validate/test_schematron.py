@@ -1,0 +1,209 @@
+"""ISO Schematron preprocessing in the gate: includes, abstract rules and abstract patterns
+behave as ISO/IEC 19757-3 describes, and broken schemas fail with file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from teiedit.cli import main
+from teiedit.gate import validate
+from teiedit.xmlio import TeieditError
+
+SCH = 'xmlns="http://purl.oclc.org/dsdl/schematron"'
+DOC = """<doc xmlns="urn:x">
+  <p n="1">one</p>
+  <p>two</p>
+  <note>3</note>
+</doc>
+"""
+
+
+def schema(body: str) -> str:
+    return f'<schema {SCH} queryBinding="xslt2">\n  <ns prefix="x" uri="urn:x"/>\n{body}</schema>\n'
+
+
+def write(folder: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text)
+    (folder / "doc.xml").write_text(DOC)
+    return folder / "doc.xml"
+
+
+def findings(tmp_path: Path, files: dict[str, str], main_schema: str = "main.sch"):
+    doc = write(tmp_path, files)
+    report = validate([str(doc)], [str(tmp_path / main_schema)], jobs=1)
+    return [(p.rule, p.message, p.line) for p in report.files[0].problems]
+
+
+def schema_error(tmp_path: Path, files: dict[str, str]) -> TeieditError:
+    doc = write(tmp_path, files)
+    with pytest.raises(TeieditError) as info:
+        validate([str(doc)], [str(tmp_path / "main.sch")], jobs=1)
+    return info.value
+
+
+NUMBERED = ('<pattern id="numbered"><rule context="x:p">'
+            '<assert id="n" test="@n">unnumbered <name/></assert></rule></pattern>')
+
+
+def test_include_inserts_the_referenced_pattern(tmp_path):
+    found = findings(tmp_path, {"main.sch": schema('<include href="numbered.sch"/>'),
+                                "numbered.sch": f"<!-- a pattern on its own -->{NUMBERED}"
+                                .replace("<pattern", f"<pattern {SCH}")})
+    assert found == [("numbered/n", "unnumbered p", 3)]
+
+
+def test_nested_include_resolves_against_the_including_file(tmp_path):
+    found = findings(tmp_path, {
+        "main.sch": schema('<include href="parts/all.sch#numbered"/>'),
+        "parts/all.sch": f'<patterns {SCH}><include href="numbered.sch"/></patterns>',
+        "parts/numbered.sch": NUMBERED.replace("<pattern", f"<pattern {SCH}")})
+    assert found == [("numbered/n", "unnumbered p", 3)]
+
+
+def test_include_of_a_fragment_takes_only_that_element(tmp_path):
+    found = findings(tmp_path, {
+        "main.sch": schema('<include href="lib.sch#notes"/>'),
+        "lib.sch": schema(NUMBERED + '<pattern id="notes"><rule context="x:note">'
+                          '<report id="digit" test="matches(., \'^\\d$\')">a bare digit'
+                          '</report></rule></pattern>')})
+    assert found == [("notes/digit", "a bare digit", 4)]
+
+
+def test_extends_href_merges_the_children_of_a_rule(tmp_path):
+    found = findings(tmp_path, {
+        "main.sch": schema('<pattern id="p"><rule context="x:p"><extends href="checks.sch"/>'
+                           '<report id="two" test=". = \'two\'">two</report></rule></pattern>'),
+        "checks.sch": f'<rule {SCH}><assert id="n" test="@n">no n</assert></rule>'})
+    assert found == [("p/n", "no n", 3), ("p/two", "two", 3)]
+
+
+def test_extends_href_to_another_kind_of_element_is_an_error(tmp_path):
+    e = schema_error(tmp_path, {
+        "main.sch": schema('<pattern><rule context="x:p">\n<extends href="p.sch"/></rule>'
+                           '</pattern>'),
+        "p.sch": NUMBERED.replace("<pattern", f"<pattern {SCH}")})
+    assert "must point to a sch:rule" in e.message and (Path(e.file).name, e.line) == (
+        "main.sch", 4)
+
+
+ABSTRACT = """<pattern abstract="true" id="counted">
+    <rule context="$parent">
+      <let name="n" value="count($child)"/>
+      <assert id="count" test="$n = $expected">$parent has <value-of select="$n"/>
+        <name path="$child[1]"/>, expected $expected</assert>
+    </rule>
+  </pattern>
+"""
+
+
+def test_abstract_pattern_instances_substitute_their_params(tmp_path):
+    found = findings(tmp_path, {"main.sch": schema(
+        ABSTRACT
+        + '<pattern is-a="counted" id="paras"><param name="parent" value="x:doc"/>'
+          '<param name="child" value="x:p"/><param name="expected" value="3"/></pattern>\n'
+          '<pattern is-a="counted" id="notes"><param name="parent" value="x:doc"/>'
+          '<param name="child" value="x:note"/><param name="expected" value="1"/></pattern>\n')})
+    # messages keep "$parent" literally: ISO substitutes in queries, not in text
+    assert found == [("paras/count", "$parent has 2 p, expected $expected", 1)]
+
+
+def test_param_names_that_prefix_each_other_are_not_confused(tmp_path):
+    found = findings(tmp_path, {"main.sch": schema(
+        '<pattern abstract="true" id="a"><rule context="$el">'
+        '<report id="r" test="$el-name = local-name()">"<value-of select="$elx"/>"</report>'
+        '</rule></pattern>'
+        '<pattern is-a="a" id="i"><param name="el" value="x:note"/>'
+        '<param name="el-name" value="\'note\'"/><param name="elx" value="string(.)"/>'
+        '</pattern>')})
+    assert found == [("i/r", '"3"', 4)]
+
+
+def test_abstract_rule_in_an_abstract_pattern_belongs_to_each_instance(tmp_path):
+    found = findings(tmp_path, {"main.sch": schema(
+        '<pattern abstract="true" id="a">'
+        '<rule abstract="true" id="base"><assert id="has" test="$attr">no $attr</assert></rule>'
+        '<rule context="x:p"><extends rule="base"/></rule></pattern>'
+        '<pattern is-a="a" id="n"><param name="attr" value="@n"/></pattern>'
+        '<pattern is-a="a" id="rend"><param name="attr" value="@rend"/></pattern>')})
+    assert sorted(found) == [("n/has", "no $attr", 3), ("rend/has", "no $attr", 2),
+                             ("rend/has", "no $attr", 3)]
+
+
+def test_abstract_rules_chain_through_extends(tmp_path):
+    found = findings(tmp_path, {"main.sch": schema(
+        '<rules><rule abstract="true" id="text"><report id="two" test=". = \'two\'">2</report>'
+        '</rule></rules>'
+        '<pattern id="p"><rule abstract="true" id="numbered"><extends rule="text"/>'
+        '<assert id="n" test="@n">no n</assert></rule>'
+        '<rule context="x:p"><extends rule="numbered"/></rule></pattern>')})
+    assert found == [("p/two", "2", 3), ("p/n", "no n", 3)]
+
+
+def test_phase_can_activate_an_abstract_pattern_instance(tmp_path):
+    doc = write(tmp_path, {"main.sch": schema(
+        '<phase id="only-notes"><active pattern="notes"/></phase>' + ABSTRACT
+        + '<pattern is-a="counted" id="paras"><param name="parent" value="x:doc"/>'
+          '<param name="child" value="x:p"/><param name="expected" value="3"/></pattern>'
+          '<pattern is-a="counted" id="notes"><param name="parent" value="x:doc"/>'
+          '<param name="child" value="x:note"/><param name="expected" value="2"/></pattern>')})
+    report = validate([str(doc)], [str(tmp_path / "main.sch")], phase="only-notes", jobs=1)
+    assert [p.rule for p in report.files[0].problems] == ["notes/count"]
+
+
+def test_editing_an_included_file_recompiles_the_schema(tmp_path):
+    files = {"main.sch": schema('<include href="numbered.sch"/>'),
+             "numbered.sch": NUMBERED.replace("<pattern", f"<pattern {SCH}")}
+    assert [f[0] for f in findings(tmp_path, files)] == ["numbered/n"]
+    files["numbered.sch"] = files["numbered.sch"].replace('test="@n"', 'test="true()"')
+    assert findings(tmp_path, files) == []
+
+
+@pytest.mark.parametrize(("files", "message", "where"), [
+    ({"main.sch": schema('<include href="gone.sch"/>')},
+     "included Schematron file not found: gone.sch", ("main.sch", 3)),
+    ({"main.sch": schema('<include href="a.sch"/>'),
+      "a.sch": f'<pattern {SCH}>\n<include href="main.sch"/></pattern>'},
+     "sch:include cycle: main.sch -> a.sch -> main.sch", ("a.sch", 2)),
+    ({"main.sch": schema('<include href="http://example.org/x.sch"/>')},
+     "only local files are read", ("main.sch", 3)),
+    ({"main.sch": schema('<include href="bad.sch"/>'), "bad.sch": "<pattern>"},
+     "not well-formed", ("bad.sch", 1)),
+    ({"main.sch": schema('<pattern is-a="nothing" id="i"/>')},
+     "no abstract pattern has that id", ("main.sch", 3)),
+    ({"main.sch": schema(ABSTRACT + '<pattern is-a="counted" id="i">\n'
+                         '<param name="parent" value="x:doc"/>'
+                         '<param name="child" value="x:p"/></pattern>')},
+     "pattern 'i' (is-a 'counted') leaves $expected unbound", ("main.sch", 10)),
+    ({"main.sch": schema('<pattern><rule context="x:p">\n<extends rule="nope"/></rule>'
+                         '</pattern>')},
+     "undefined abstract rule 'nope'", ("main.sch", 4)),
+    ({"main.sch": schema('<pattern><rule abstract="true" id="a"><extends rule="b"/></rule>'
+                         '<rule abstract="true" id="b">\n<extends rule="a"/></rule>'
+                         '<rule context="x:p"><extends rule="a"/></rule></pattern>')},
+     "cycle: a -> b -> a", ("main.sch", 4)),
+])
+def test_broken_preprocessing_is_a_schema_error_with_file_and_line(tmp_path, files, message,
+                                                                   where):
+    e = schema_error(tmp_path, files)
+    assert message in e.message and (Path(e.file).name, e.line) == where
+
+
+def test_broken_include_on_the_command_line_is_exit_2_without_traceback(tmp_path):
+    doc = write(tmp_path, {"main.sch": schema('<include href="gone.sch"/>')})
+    r = CliRunner().invoke(main, ["validate", "-j", "1", "--schema",
+                                  str(tmp_path / "main.sch"), str(doc)])
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    assert "main.sch:3: included Schematron file not found: gone.sch" in r.output
+
+
+def test_unbound_param_on_the_command_line_is_exit_2_without_traceback(tmp_path):
+    doc = write(tmp_path, {"main.sch": schema(ABSTRACT + '<pattern is-a="counted" id="i"/>')})
+    r = CliRunner().invoke(main, ["validate", "-j", "1", "--schema",
+                                  str(tmp_path / "main.sch"), str(doc)])
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    assert "main.sch:10: pattern 'i' (is-a 'counted') leaves $" in r.output
