@@ -116,12 +116,15 @@ class RelaxNGEngine:
                     return []
         located = [(entry, _element_of(doc, entry.line, entry.message))
                    for entry in schema.error_log]
+        from teiedit.gate.expected import explain  # it imports this module
+
         problems = []
         for entry, element in _without_cascades(located):
             line, column = (doc.locator.position(element) if element is not None
                             else (entry.line or None, None))
             problems.append(Problem(
-                severity="error", message=translate("relaxng", entry.message),
+                severity="error", message=(explain(self.grammar, entry.message, element)
+                                           or translate("relaxng", entry.message)),
                 line=line, column=column, engine="relaxng", schema=self.info.path,
                 rule=entry.type_name, xpath=entry.path or "", detail=entry.message))
         return problems
