@@ -473,15 +473,20 @@ def _local(el: etree._Element) -> str:
     return etree.QName(el).localname
 
 
+def _clark(el: etree._Element) -> str:
+    """The element's name for the matcher: "{}local" when it is in no namespace."""
+    return el.tag if el.tag.startswith("{") else f"{{}}{el.tag}"
+
+
 def _first_fault(models: ContentModels, parent: etree._Element,
                  ) -> tuple[etree._Element | None, Expected | None]:
     """The first child the content model of `parent` rejects (or None), and what the model
     accepts after all children when none is rejected (None when it cannot tell)."""
-    p = models.content(parent.tag)
+    p = models.content(_clark(parent))
     if p is None:
         return None, None
     for child in _children(parent):
-        after = models.derive(p, child.tag)
+        after = models.derive(p, _clark(child))
         if after.kind == NOT_ALLOWED:
             return child, None
         p = after
@@ -493,9 +498,9 @@ def _unexpected(models: ContentModels, child: etree._Element) -> str | None:
     for the document element) allows there instead."""
     parent = child.getparent()
     siblings = _children(parent) if parent is not None else [child]
-    before = [c.tag for c in siblings[:siblings.index(child)]]
-    p = _state(models, parent.tag if parent is not None else None, before)
-    if p is None or models.derive(p, child.tag).kind != NOT_ALLOWED:
+    before = [_clark(c) for c in siblings[:siblings.index(child)]]
+    p = _state(models, _clark(parent) if parent is not None else None, before)
+    if p is None or models.derive(p, _clark(child)).kind != NOT_ALLOWED:
         return None       # the matcher does not see this child as the fault: say nothing
     allowed = models.expected(p)
     words = _wording()
