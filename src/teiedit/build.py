@@ -10,14 +10,15 @@ from teiedit.encode.command import encode_file, fail, metadata_beside
 from teiedit.encode.source import Diagnostics
 from teiedit.enrich.registers import Registers
 from teiedit.gate.edition import require_valid
+from teiedit.locations import source_checkout
 from teiedit.render import render
 from teiedit.xmlio import TeieditError, write_atomic
 
 
 def project_dir(start: Path) -> Path:
     """The folder with tei/: the given one, or the source tree this package was installed from."""
-    for candidate in (start, Path(__file__).resolve().parents[2]):
-        if (candidate / "tei").is_dir():
+    for candidate in (start, source_checkout()):
+        if candidate is not None and (candidate / "tei").is_dir():
             return candidate
     raise TeieditError("no tei/ folder with sources here; run from the project folder or "
                        "pass --project", file=start)

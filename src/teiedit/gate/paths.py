@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "gate"
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
-DEFAULT_SCHEMA_DIR = PROJECT_ROOT / "schema"
+from teiedit.locations import PACKAGE_DATA, data_dir
+
+DATA_DIR = PACKAGE_DATA / "gate"
+DEFAULT_SCHEMA_DIR = data_dir("schema")
 # The project's compiled customization (issue 3): RELAX NG + Schematron, and XSD.
 DEFAULT_SCHEMA_NAMES = ("teiedit.rng", "teiedit.sch", "teiedit.xsd")
 

@@ -9,8 +9,12 @@ optional Schematron phase, and the size limits for submissions:
      "limits": {"max_bytes": 10000000, "max_depth": 200}}
 
 `--profile NAME@VERSION` looks for NAME@VERSION.json in $TEIEDIT_PROFILE_PATH (folders
-separated by the OS path separator), then ./.teiedit/profiles; `--profile
-path/to/file.json` names the file directly.
+separated by the OS path separator), then ./.teiedit/profiles, then among the built-in
+profiles; `--profile path/to/file.json` names the file directly.
+
+Built in: teiedit@VERSION (VERSION = this package's), the project's own compiled schemas,
+kept in schema/ beside the files it pins so that its relative paths hold in a checkout and
+in a wheel alike.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from teiedit.locations import data_dir
 from teiedit.xmlio import MAX_BYTES, MAX_DEPTH, TeieditError
 
 _ID = re.compile(r"^[A-Za-z0-9_.-]+@[A-Za-z0-9_.+-]+$")
@@ -50,7 +55,7 @@ class Profile:
 
 def search_path() -> list[Path]:
     env = [Path(p) for p in os.environ.get("TEIEDIT_PROFILE_PATH", "").split(os.pathsep) if p]
-    return [*env, Path(".teiedit/profiles")]
+    return [*env, Path(".teiedit/profiles"), data_dir("schema")]
 
 
 def find_profile(spec: str) -> Path:

@@ -18,9 +18,10 @@ from pathlib import Path
 from lxml import etree
 from saxonche import PySaxonApiError, PySaxonProcessor, PyXsltExecutable
 
+from teiedit.locations import data_dir
 from teiedit.xmlio import TeieditError
 
-XSLT_DIR = Path(__file__).resolve().parents[3] / "xslt"
+XSLT_DIR = data_dir("xslt")
 
 
 @cache

@@ -4,14 +4,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from teiedit.locations import data_dir, is_installed_data
 from teiedit.schema.html import write_html
 from teiedit.schema.odd import compile_odd
 from teiedit.schema.rng import write_rng
 from teiedit.schema.sch import write_schematron
 from teiedit.schema.xsd import XML_XSD, write_xsd
+from teiedit.xmlio import TeieditError
 
-ROOT = Path(__file__).resolve().parents[3]
-DEFAULT_ODD = ROOT / "schema" / "teiedit.odd"
+# schema/ of the source checkout, or the copy a wheel carries (teiedit.locations)
+DEFAULT_ODD = data_dir("schema") / "teiedit.odd"
+
+
+def output_dir(odd: Path, out_dir: Path | None) -> Path:
+    """`out_dir`, else the ODD's folder, unless that is inside an installed package."""
+    if out_dir is not None:
+        return out_dir
+    if is_installed_data(odd):
+        raise TeieditError("this teiedit is installed without its source tree, and the ODD is "
+                           "the copy inside the package; pass -o/--output DIR for the compiled "
+                           "schemas, or run `teiedit schema build` in a checkout of teiedit",
+                           file=odd)
+    return odd.parent
 
 
 def output_names(stem: str) -> dict[str, str]:

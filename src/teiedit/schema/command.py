@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from teiedit.schema.build import DEFAULT_ODD, build_outputs
+from teiedit.schema.build import DEFAULT_ODD, build_outputs, output_dir
 from teiedit.xmlio import TeieditError, write_atomic
 
 
@@ -27,11 +27,11 @@ def build(odd: Path, out_dir: Path | None, source: Path | None) -> None:
     """Compile ODD (default schema/teiedit.odd) into NAME.rng, NAME.xsd (+ NAME-xml.xsd),
     NAME.sch and NAME-reference.html, where NAME is the ODD's file name without extension."""
     try:
+        target = output_dir(odd, out_dir)
         files = build_outputs(odd, source)
     except TeieditError as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(1)
-    target = out_dir if out_dir is not None else odd.parent
     for name, data in files.items():
         write_atomic(target / name, data)
         click.echo(str(target / name))
