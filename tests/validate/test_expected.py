@@ -124,6 +124,11 @@ def test_namespaced_names_are_matched_by_namespace():
     assert expected_after(g, "{urn:x}a", ["{urn:y}b"]) is None
 
 
+def test_a_very_long_sequence_is_matched_without_deep_recursion():
+    g = grammar("".join(f"<optional>{el(f'e{i}')}</optional>" for i in range(3000)))
+    assert names(g, ["e5", "e2000"]) == ({f"e{i}" for i in range(2001, 3000)}, True)
+
+
 def test_the_document_element_is_expected_from_start():
     found = expected_after(grammar(el("b")), None, [])
     assert found is not None and found.names == {"a"}

@@ -136,22 +136,28 @@ class ContentModels:
                 if local is not None:
                     self._elements.setdefault(local, []).append(el)
         ns, local = key
-        found = [el for el in self._elements.get(local, ())
-                 if ns is None or _name_class(el)[1] == ns]
-        if len(found) != 1:
-            return None          # unknown, or several patterns: the hint could be wrong
         try:
+            found = [el for el in self._elements.get(local, ())
+                     if ns is None or _name_class(el)[1] == ns]
+            if len(found) != 1:
+                return None      # unknown, or several patterns: the hint could be wrong
             return self._sequence(found[0], 0 if found[0].get("name") is not None else 1)
         except Unsupported:
             return None
 
     def _sequence(self, parent: etree._Element, skip: int) -> Pattern:
         """The patterns among `parent`'s children (after `skip` of them) as a group."""
-        kids = [c for c in parent if isinstance(c.tag, str)][skip:]
-        result = self.empty
-        for child in reversed(kids):
-            result = self._group(self._convert(child), result)
-        return result
+        return self._balanced(GROUP, [self._convert(c) for c in parent
+                                      if isinstance(c.tag, str)][skip:])
+
+    def _balanced(self, kind: int, parts: list[Pattern]) -> Pattern:
+        """group/interleave of `parts` as a balanced tree (both are associative): the
+        derivative recursion then stays shallow even for very long sequences."""
+        if len(parts) <= 1:
+            return parts[0] if parts else self.empty
+        half = len(parts) // 2
+        return self._pair(kind, self._balanced(kind, parts[:half]),
+                          self._balanced(kind, parts[half:]))
 
     def _convert(self, node: etree._Element) -> Pattern:
         tag = node.tag
@@ -170,11 +176,8 @@ class ContentModels:
         if tag == f"{_R}choice":
             return self._choice(self._convert(c) for c in node if isinstance(c.tag, str))
         if tag == f"{_R}interleave":
-            kids = [self._convert(c) for c in node if isinstance(c.tag, str)]
-            result = self.empty
-            for kid in kids:
-                result = self._interleave(kid, result)
-            return result
+            return self._balanced(INTERLEAVE, [self._convert(c) for c in node
+                                               if isinstance(c.tag, str)])
         if tag == f"{_R}mixed":
             return self._interleave(self.text, self._sequence(node, 0))
         if tag == f"{_R}optional":
@@ -197,12 +200,8 @@ class ContentModels:
             bodies = [self._sequence(d, 0) for d in parts]
         finally:
             self._in_progress.discard(name)
-        if combine == "interleave":
-            result = bodies[0]
-            for body in bodies[1:]:
-                result = self._interleave(result, body)
-        else:
-            result = self._choice(bodies)
+        result = (self._balanced(INTERLEAVE, bodies) if combine == "interleave"
+                  else self._choice(bodies))
         self._define_patterns[name] = result
         return result
 
@@ -447,7 +446,13 @@ def explain(grammar: etree._ElementTree, message: str,
     models = models_for(grammar)
     if element is None or models is None:
         return None
-    message = re.sub(r"\{[^}]*\}", "", message.strip())
+    try:
+        return _explain(models, re.sub(r"\{[^}]*\}", "", message.strip()), element)
+    except RecursionError:       # a sequence of hundreds of patterns: no hint, no crash
+        return None
+
+
+def _explain(models: ContentModels, message: str, element: etree._Element) -> str | None:
     m = _UNEXPECTED.match(message)
     if m:
         return _unexpected(models, element) if _local(element) == m.group(1) else None
