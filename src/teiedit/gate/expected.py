@@ -7,6 +7,12 @@ attributes and data are ignored (they are somebody else's error message), an `<e
 inside a content model is a leaf matched by its name class only, and refs are followed
 (with memoisation) up to the next `<element>`, which RELAX NG guarantees to terminate.
 
+Matching names only gives a language that contains the grammar's: a child this matcher
+rejects is certainly wrong there, and an element it finds incomplete certainly is; the
+list of what is allowed can at worst include an element that an earlier sibling's content
+or an attribute rules out. So a hint is given only where the matcher itself sees the fault
+libxml2 reports.
+
 Only what a message needs is built: the content pattern of one element name, on first
 use, from the defines it reaches; patterns are interned so that derivatives and first sets
 are cached per pattern. Grammars or names this cannot model exactly (an element name with
