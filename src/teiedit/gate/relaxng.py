@@ -21,7 +21,9 @@ from pathlib import Path
 
 from lxml import etree
 
+from teiedit.gate import fastpath
 from teiedit.gate.document import Document
+from teiedit.gate.fastpath import FastPath
 from teiedit.gate.messages import translate
 from teiedit.gate.results import Problem, SchemaInfo
 from teiedit.xmlio import TeieditError
@@ -65,8 +67,11 @@ class RelaxNGEngine:
     info: SchemaInfo
     grammar: etree._ElementTree
     prune: bool
+    split: bool = True
     _kept: frozenset[str] = frozenset()
     _compiled: etree.RelaxNG | None = None
+    _fast: FastPath | None = None
+    _fast_built: bool = False
     _required: dict[str, set[str]] = field(default_factory=dict)
     _roots: frozenset[str] = frozenset()
 
@@ -76,22 +81,25 @@ class RelaxNGEngine:
         has_includes = any(el is not grammar.getroot() for el in grammar.getroot().iter(
             f"{_R}include", f"{_R}externalRef", f"{_R}grammar", f"{_R}parentRef"))
         named = sum(1 for _ in grammar.getroot().iter(f"{_R}element"))
-        engine = cls(info, grammar, prune=prune and not has_includes and named > PRUNE_ABOVE)
+        engine = cls(info, grammar, prune=prune and not has_includes and named > PRUNE_ABOVE,
+                     split=not has_includes)
         if engine.prune:
             engine._required = _required_children(grammar.getroot())
             engine._roots = frozenset(_start_elements(grammar.getroot()))
         return engine
 
     def prepare(self) -> None:
-        """Compile before any file: the (small) pruned grammar, or the whole one."""
+        """Compile before any file (the small pruned grammar, or the whole one) and its
+        fast path, so that forked workers inherit both."""
         self.schema_for(set())
+        self.fast_path()
+
+    def _grammar(self) -> etree._ElementTree:
+        return pruned(self.grammar, self._kept) if self.prune else self.grammar
 
     def schema_for(self, names: set[str]) -> etree.RelaxNG:
-        if not self.prune:
-            if self._compiled is None:
-                self._compiled = _compile(self.grammar, self.info.path)
-            return self._compiled
-        if self._compiled is None or not names <= self._kept:
+        """The exact grammar (pruned to the element names seen so far plus `names`)."""
+        if self.prune and not names <= self._kept:
             # the possible root elements always stay: without them nothing could be valid
             kept = set(self._kept) | names | self._roots
             todo = list(kept - self._kept)
@@ -101,19 +109,39 @@ class RelaxNGEngine:
                         kept.add(req)
                         todo.append(req)
             self._kept = frozenset(kept)
-            self._compiled = _compile(pruned(self.grammar, self._kept), self.info.path)
+            self._compiled = self._fast = None
+            self._fast_built = False
+        if self._compiled is None:
+            self._compiled = _compile(self._grammar(), self.info.path)
         return self._compiled
 
+    def fast_path(self) -> FastPath | None:
+        """The split structure + attribute check for the current grammar (None if the
+        grammar cannot be split); built once per grammar."""
+        if self.split and not self._fast_built:
+            self._fast = fastpath.build(self._grammar())
+            self._fast_built = True
+        return self._fast
+
+    def accepts(self, doc: Document) -> bool:
+        """A verdict for the grammar pruned to the names seen so far: True is final."""
+        fast = self.fast_path()
+        if fast is not None:
+            return fast.accepts(doc.tree)
+        return bool(self.schema_for(set()).validate(doc.tree))
+
     def check(self, doc: Document) -> list[Problem]:
-        schema = self.schema_for(set())
-        if schema.validate(doc.tree):
+        if self.accepts(doc):
             return []            # the pruned language is a subset of the full one: valid
         if self.prune:
             names = _element_names(doc)
             if not names <= self._kept:      # rejected maybe only for a pruned element
-                schema = self.schema_for(names)
-                if schema.validate(doc.tree):
+                self.schema_for(names)
+                if self.accepts(doc):
                     return []
+        schema = self.schema_for(set())
+        if self._fast is not None and schema.validate(doc.tree):
+            return []            # only the fast path's over-strictness rejected it
         located = [(entry, _element_of(doc, entry.line, entry.message))
                    for entry in schema.error_log]
         from teiedit.gate.expected import explain  # it imports this module

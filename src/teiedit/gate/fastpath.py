@@ -1,0 +1,423 @@
+"""A quick yes/no verdict for RELAX NG: structure by libxml2, attributes by an XSD.
+
+TEI gives every element thirty-odd optional attributes (att.global and its classes).
+libxml2 validates each `<optional><attribute>` by copying its validation state, trying the
+attribute and restoring the copy, on every element, whether the attribute is there or
+not; attribute patterns also keep content models from being compiled into automata. That
+is ~85 % of its RELAX NG time on TEI. Its XML Schema validator looks attributes up instead.
+
+So a grammar is split in two:
+- a *structure grammar*: the same grammar, except that element patterns whose attributes
+  can be expressed in XML Schema accept any attributes (`attribute * { text }*`);
+- an *attribute schema* (XSD): one global declaration per element name of the grammar,
+  with exactly those attributes and their datatypes, any content (strict wildcard).
+
+A document passing both is valid against the original grammar: the split is only made
+where it is exact or stricter (every element name is matched by a single pattern; ID
+attributes are all in the XSD; IDREF makes the whole grammar unsplit, because libxml2's
+XSD does not resolve references as its RELAX NG does). Anything the fast path rejects is
+validated again against the original grammar, which decides and gives libxml2's messages,
+so an over-strict fast path costs time, never a wrong verdict.
+"""
+
+from __future__ import annotations
+
+import copy
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+RNG_NS = "http://relaxng.org/ns/structure/1.0"
+XSD_NS = "http://www.w3.org/2001/XMLSchema"
+XSD_DATATYPES = "http://www.w3.org/2001/XMLSchema-datatypes"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+_R = f"{{{RNG_NS}}}"
+_X = f"{{{XSD_NS}}}"
+_CONTAINERS = {f"{_R}{n}" for n in ("group", "optional", "zeroOrMore", "oneOrMore",
+                                     "choice", "interleave", "mixed", "list")}
+# Datatypes whose meaning depends on context or on other attributes: not translated.
+_CONTEXTUAL = {"QName", "NOTATION", "ENTITY", "ENTITIES", "IDREF", "IDREFS"}
+_FACETS = {"length", "minLength", "maxLength", "pattern", "totalDigits", "fractionDigits",
+           "minInclusive", "maxInclusive", "minExclusive", "maxExclusive"}
+
+
+class _Unsplit(Exception):
+    """This element's attributes stay in the RELAX NG grammar."""
+
+
+@dataclass
+class FastPath:
+    """The compiled pair; `accepts` is True only for documents the original accepts."""
+
+    structure: etree.RelaxNG
+    attributes: etree.XMLSchema
+    split: int
+
+    def accepts(self, tree: etree._ElementTree) -> bool:
+        return bool(self.structure.validate(tree)) and bool(self.attributes.validate(tree))
+
+
+def build(grammar: etree._ElementTree) -> FastPath | None:
+    """The fast path for a (simplified enough) grammar, or None when splitting would not be
+    exact or would not help."""
+    root = copy.deepcopy(grammar).getroot()
+    if any(d.get("type") in ("IDREF", "IDREFS") for d in root.iter(f"{_R}data")):
+        return None
+    splitter = _Splitter(root)
+    plans = splitter.plans()
+    if not plans:
+        return None
+    for element, content, _ in plans.values():
+        _accept_any_attributes(element, content)
+    if splitter.unsplit_has_id():
+        return None
+    try:
+        structure = etree.RelaxNG(etree.ElementTree(root))
+        attributes = _compile_xsd(splitter.schemas(plans))
+    except (etree.RelaxNGParseError, etree.XMLSchemaParseError):
+        return None          # the original grammar decides alone
+    return FastPath(structure, attributes, len(plans))
+
+
+class _Splitter:
+    def __init__(self, root: etree._Element) -> None:
+        self.root = root
+        self.defines: dict[str, list[etree._Element]] = {}
+        for d in root.iter(f"{_R}define"):
+            self.defines.setdefault(d.get("name", ""), []).append(d)
+        self._has_attr: dict[str, bool] = {}
+        self.elements = [e for e in root.iter(f"{_R}element")]
+        self.names = {e: _element_qname(e) for e in self.elements}
+        self.split: set[etree._Element] = set()
+        # global attribute declarations of namespaced attributes, by (ns, local)
+        self.global_attributes: dict[tuple[str, str], str] = {}
+
+    def plans(self) -> dict[tuple[str, str], tuple[etree._Element, list, list]]:
+        """Per element name with a single pattern: (pattern, content, attribute decls)."""
+        count = Counter(n for n in self.names.values() if n is not None)
+        plans = {}
+        for element in self.elements:
+            name = self.names[element]
+            if name is None or count[name] > 1:
+                continue
+            try:
+                content, attributes = self._top_level(element)
+                declarations = [self._declaration(opt, a) for opt, a in attributes]
+            except _Unsplit:
+                continue
+            plans[name] = (element, content, declarations)
+        self.split = {p[0] for p in plans.values()}
+        return plans
+
+    # -- which children are attributes -------------------------------------------------
+
+    def _body(self, ref: etree._Element) -> list[etree._Element]:
+        parts = self.defines.get(ref.get("name", ""), [])
+        if len(parts) != 1 or parts[0].get("combine"):
+            raise _Unsplit
+        return _patterns(parts[0])
+
+    def has_attribute(self, node: etree._Element) -> bool:
+        """Whether an attribute pattern is reachable without entering a child element."""
+        tag = node.tag
+        if tag == f"{_R}attribute":
+            return True
+        if tag == f"{_R}ref":
+            name = node.get("name", "")
+            if name not in self._has_attr:
+                self._has_attr[name] = True       # a cycle through refs: assume the worst
+                self._has_attr[name] = any(self.has_attribute(c)
+                                           for d in self.defines.get(name, [])
+                                           for c in _patterns(d))
+            return self._has_attr[name]
+        if tag in _CONTAINERS:
+            return any(self.has_attribute(c) for c in _patterns(node))
+        return False
+
+    def _attributes_of(self, node: etree._Element, optional: bool,
+                       out: list[tuple[bool, etree._Element]]) -> None:
+        tag = node.tag
+        if tag == f"{_R}attribute":
+            if node.get("name") is None:
+                raise _Unsplit                      # a name class, not one name
+            out.append((optional, node))
+        elif tag == f"{_R}ref":
+            for c in self._body(node):
+                self._attributes_of(c, optional, out)
+        elif tag == f"{_R}group":
+            for c in _patterns(node):
+                self._attributes_of(c, optional, out)
+        elif tag == f"{_R}optional":
+            kids = _patterns(node)
+            if len(kids) != 1 or (kids[0].tag == f"{_R}group" and len(_patterns(kids[0])) > 1):
+                raise _Unsplit                      # several attributes present together
+            self._attributes_of(kids[0], True, out)
+        elif tag != f"{_R}empty":
+            raise _Unsplit                          # a choice between attributes, …
+
+    def _top_level(self, element: etree._Element) -> tuple[
+            list[etree._Element], list[tuple[bool, etree._Element]]]:
+        """An element pattern's children as content patterns and attributes."""
+        if element.get("name") is None:
+            raise _Unsplit
+        content: list[etree._Element] = []
+        attributes: list[tuple[bool, etree._Element]] = []
+        todo = _patterns(element)
+        while todo:
+            node = todo.pop(0)
+            if not self.has_attribute(node):
+                content.append(node)
+            elif node.tag == f"{_R}group":
+                todo[:0] = _patterns(node)
+            else:
+                self._attributes_of(node, False, attributes)
+        names = [_attribute_qname(a) for _, a in attributes]
+        if len(set(names)) != len(names):
+            raise _Unsplit
+        return content, attributes
+
+    def unsplit_has_id(self) -> bool:
+        """An ID attribute left to RELAX NG would not see the XSD's IDs (nor they its)."""
+        seen: set[str] = set()
+
+        def reaches_id(node: etree._Element) -> bool:
+            for child in _patterns(node):
+                if child.tag == f"{_R}data" and child.get("type") == "ID":
+                    return True
+                if child.tag == f"{_R}ref" and child.get("name", "") not in seen:
+                    seen.add(child.get("name", ""))
+                    if any(reaches_id(d) for d in self.defines.get(child.get("name", ""), [])):
+                        return True
+                elif child.tag != f"{_R}element" and reaches_id(child):
+                    return True
+            return False
+
+        return any(reaches_id(e) for e in self.elements if e not in self.split)
+
+    # -- XSD ---------------------------------------------------------------------------
+
+    def _declaration(self, optional: bool, attribute: etree._Element) -> etree._Element:
+        ns, local = _attribute_qname(attribute)
+        value = _patterns(attribute)
+        simple = _simple_type(self, value[0]) if value else None
+        if len(value) > 1:
+            raise _Unsplit
+        decl = etree.Element(f"{_X}attribute")
+        if ns:
+            key = (ns, local)
+            text = etree.tostring(simple) if simple is not None else b""
+            if self.global_attributes.setdefault(key, text) != text:
+                raise _Unsplit                      # one global declaration per name
+            decl.set("ref", f"_:{local}")          # prefix chosen in schemas()
+            decl.set("_ns", ns)
+        else:
+            decl.set("name", local)
+        if simple is not None:
+            decl.append(simple)                     # a global one's moves there later
+        decl.set("use", "optional" if optional else "required")
+        return decl
+
+    def schemas(self, plans) -> dict[str, etree._Element]:
+        """One schema document per namespace (of elements and of attributes)."""
+        prefixes = {ns: f"ns{i}" for i, ns in enumerate(sorted(
+            {ns for ns, _ in self.global_attributes if ns != XML_NS}))}
+        nsmap = {"xs": XSD_NS, **{p: n for n, p in prefixes.items()}}
+        docs: dict[str, etree._Element] = {}
+
+        def doc(ns: str) -> etree._Element:
+            if ns not in docs:
+                docs[ns] = etree.Element(f"{_X}schema", nsmap=nsmap,
+                                         elementFormDefault="qualified")
+                if ns:
+                    docs[ns].set("targetNamespace", ns)
+            return docs[ns]
+
+        declared: set[tuple[str, str]] = set()
+        for element in self.elements:
+            name = self.names[element]
+            if name is None or name in declared:
+                continue
+            declared.add(name)
+            ct = etree.SubElement(etree.SubElement(doc(name[0]), f"{_X}element", name=name[1]),
+                                  f"{_X}complexType", mixed="true")
+            etree.SubElement(etree.SubElement(ct, f"{_X}sequence"), f"{_X}any",
+                             processContents="strict", namespace="##any", minOccurs="0",
+                             maxOccurs="unbounded")
+            if name not in plans:
+                etree.SubElement(ct, f"{_X}anyAttribute", processContents="skip",
+                                 namespace="##any")
+                continue
+            for decl in plans[name][2]:
+                decl = copy.deepcopy(decl)
+                ans = decl.attrib.pop("_ns", None)
+                ct.append(decl)
+                if ans is None:
+                    continue
+                local = decl.get("ref", "").partition(":")[2]
+                decl.set("ref", f"{prefixes.get(ans, 'xml')}:{local}")
+                simple = decl.find(f"{_X}simpleType")
+                if simple is not None:
+                    decl.remove(simple)
+                if ("@" + ans, local) not in declared:
+                    declared.add(("@" + ans, local))
+                    glob = etree.SubElement(doc(ans), f"{_X}attribute", name=local)
+                    if simple is not None:
+                        glob.append(simple)
+        return docs
+
+
+def _simple_type(splitter: _Splitter, node: etree._Element) -> etree._Element:
+    """An anonymous xs:simpleType accepting at most what the value pattern accepts."""
+    tag = node.tag
+    if tag == f"{_R}ref":
+        body = splitter._body(node)
+        if len(body) != 1:
+            raise _Unsplit
+        return _simple_type(splitter, body[0])
+    if tag == f"{_R}text":
+        return _restriction("xs:string")
+    if tag == f"{_R}data":
+        return _data_type(node)
+    if tag == f"{_R}value":
+        base = _builtin(node, node.get("type", "token"))
+        st = _restriction(base)
+        etree.SubElement(st[0], f"{_X}enumeration", value=node.text or "")
+        return st
+    if tag == f"{_R}choice":
+        members = [_simple_type(splitter, c) for c in _patterns(node)]
+        if not members:
+            raise _Unsplit
+        st = etree.Element(f"{_X}simpleType")
+        union = etree.SubElement(st, f"{_X}union")
+        union.extend(members)
+        return st
+    if tag == f"{_R}list":
+        return _list_type(splitter, _patterns(node))
+    raise _Unsplit
+
+
+def _list_type(splitter: _Splitter, kids: list[etree._Element]) -> etree._Element:
+    if len(kids) != 1:
+        raise _Unsplit
+    item = kids[0]
+    if item.tag in (f"{_R}oneOrMore", f"{_R}zeroOrMore"):
+        facet = ("minLength", "1") if item.tag == f"{_R}oneOrMore" else None
+        inner = _patterns(item)
+        if len(inner) != 1:
+            raise _Unsplit
+        item = inner[0]
+    else:
+        facet = ("length", "1")
+    item_type = _simple_type(splitter, item)
+    if item_type.find(f"{_X}list") is not None:
+        raise _Unsplit
+    listed = etree.Element(f"{_X}simpleType")
+    etree.SubElement(listed, f"{_X}list").append(item_type)
+    if facet is None:
+        return listed
+    st = etree.Element(f"{_X}simpleType")
+    restriction = etree.SubElement(st, f"{_X}restriction")
+    restriction.append(listed)
+    etree.SubElement(restriction, f"{_X}{facet[0]}", value=facet[1])
+    return st
+
+
+def _builtin(node: etree._Element, type_name: str) -> str:
+    library = _inherited(node, "datatypeLibrary") or ""
+    if library == "":
+        if type_name not in ("string", "token"):
+            raise _Unsplit
+        return f"xs:{type_name}"
+    if library != XSD_DATATYPES or type_name in _CONTEXTUAL:
+        raise _Unsplit
+    return f"xs:{type_name}"
+
+
+def _data_type(node: etree._Element) -> etree._Element:
+    """data with params: one restriction step per pattern (RELAX NG ANDs its pattern
+    params; XML Schema ORs patterns given in the same step)."""
+    base = _builtin(node, node.get("type", ""))
+    params = _patterns(node)
+    if any(p.tag != f"{_R}param" or p.get("name") not in _FACETS for p in params):
+        raise _Unsplit                               # <except>, unknown params
+    patterns = [p for p in params if p.get("name") == "pattern"]
+    others = [p for p in params if p.get("name") != "pattern"]
+    st = _restriction(base)
+    for p in others:
+        etree.SubElement(st[0], f"{_X}{p.get('name')}", value=p.text or "")
+    for i, p in enumerate(patterns):
+        if i:
+            outer = etree.Element(f"{_X}simpleType")
+            etree.SubElement(outer, f"{_X}restriction").append(st)
+            st = outer
+        etree.SubElement(st[0], f"{_X}pattern", value=p.text or "")
+    return st
+
+
+def _restriction(base: str) -> etree._Element:
+    st = etree.Element(f"{_X}simpleType")
+    etree.SubElement(st, f"{_X}restriction", base=base)
+    return st
+
+
+def _accept_any_attributes(element: etree._Element, content: list[etree._Element]) -> None:
+    """Content first (in order, groups flattened), then `attribute * { text }*`. `empty`
+    is dropped: group(p, empty) = p, and an `<empty/>` beside other patterns trips a
+    libxml2 bug (see relaxng._drop_redundant_empty)."""
+    for child in _patterns(element):
+        element.remove(child)
+    element.extend(c for c in content if c.tag != f"{_R}empty")
+    any_attribute = etree.SubElement(etree.SubElement(element, f"{_R}zeroOrMore"),
+                                     f"{_R}attribute")
+    etree.SubElement(any_attribute, f"{_R}anyName")
+
+
+def _compile_xsd(docs: dict[str, etree._Element]) -> etree.XMLSchema:
+    """Write the schema documents side by side, each importing the others, and compile
+    from the first (libxml2 resolves imports through schemaLocation)."""
+    files = {ns: f"ns{i}.xsd" for i, ns in enumerate(sorted(docs))}
+    with tempfile.TemporaryDirectory(prefix="teiedit-xsd-") as tmp:
+        for ns, schema in docs.items():
+            for other in sorted(docs):
+                if other != ns:
+                    imp = etree.Element(f"{_X}import", schemaLocation=files[other])
+                    if other:
+                        imp.set("namespace", other)
+                    schema.insert(0, imp)
+            (Path(tmp) / files[ns]).write_bytes(etree.tostring(schema))
+        main = Path(tmp) / files[sorted(docs)[0]]
+        return etree.XMLSchema(etree.parse(str(main)))
+
+
+def _patterns(node: etree._Element) -> list[etree._Element]:
+    return [c for c in node if isinstance(c.tag, str)]
+
+
+def _inherited(node: etree._Element, name: str) -> str | None:
+    for el in (node, *node.iterancestors()):
+        if el.get(name) is not None:
+            return el.get(name)
+    return None
+
+
+def _element_qname(element: etree._Element) -> tuple[str, str] | None:
+    name = element.get("name")
+    if name is None:
+        return None
+    prefix, _, local = name.rpartition(":")
+    if prefix:
+        return element.nsmap.get(prefix, ""), local
+    return _inherited(element, "ns") or "", local
+
+
+def _attribute_qname(attribute: etree._Element) -> tuple[str, str]:
+    name = attribute.get("name", "")
+    prefix, _, local = name.rpartition(":")
+    if prefix == "xml":
+        return XML_NS, local
+    if prefix:
+        return attribute.nsmap.get(prefix, ""), local
+    return attribute.get("ns", ""), local

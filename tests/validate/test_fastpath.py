@@ -1,0 +1,158 @@
+"""The RELAX NG fast path (structure grammar + attribute XSD) never accepts what the
+original grammar rejects, and accepts ordinary valid TEI without falling back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from teiedit.gate import fastpath
+from teiedit.gate.relaxng import RelaxNGEngine, load_grammar, pruned
+from teiedit.gate.results import SchemaInfo
+
+ROOT = Path(__file__).resolve().parents[2]
+TEI = "http://www.tei-c.org/ns/1.0"
+HEADER = (f'<TEI xmlns="{TEI}"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>'
+          '<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc>'
+          '</fileDesc></teiHeader><text><body>')
+FOOTER = "</body></text></TEI>"
+
+GRAMMAR = """<grammar xmlns="http://relaxng.org/ns/structure/1.0"
+    datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">
+  <start><ref name="r"/></start>
+  <define name="r"><element name="r"><zeroOrMore><ref name="e"/></zeroOrMore>
+    <ref name="common"/></element></define>
+  <define name="common">
+    <optional><attribute name="xml:id"><data type="ID"/></attribute></optional>
+    <optional><attribute name="n"/></optional>
+  </define>
+  <define name="e"><element name="e"><text/>
+    <ref name="common"/>
+    <attribute name="kind"><choice><value>a</value><value>b</value></choice></attribute>
+    <optional><attribute name="code"><data type="token">
+      <param name="pattern">[a-z]+</param><param name="pattern">.{2,3}</param>
+    </data></attribute></optional>
+    <optional><attribute name="refs"><list><oneOrMore><data type="anyURI"/></oneOrMore>
+      </list></attribute></optional>
+    <optional><attribute name="size"><data type="nonNegativeInteger">
+      <param name="maxInclusive">10</param></data></attribute></optional>
+  </element></define>
+</grammar>"""
+
+
+def _doc(xml: str | bytes) -> etree._ElementTree:
+    return etree.ElementTree(etree.fromstring(xml, etree.XMLParser(collect_ids=False)))
+
+
+@pytest.fixture(scope="module")
+def small() -> tuple[fastpath.FastPath, etree.RelaxNG]:
+    grammar = etree.ElementTree(etree.fromstring(GRAMMAR))
+    fast = fastpath.build(grammar)
+    assert fast is not None
+    return fast, etree.RelaxNG(grammar)
+
+
+@pytest.mark.parametrize("attributes, valid", [
+    ('kind="a"', True),
+    ('kind=" b "', True),                        # values compare as tokens
+    ('kind="c"', False),
+    ('', False),                                 # required attribute missing
+    ('kind="a" code="abc"', True),
+    ('kind="a" code="abcd"', False),             # matches one pattern param, not both
+    ('kind="a" code="ab1"', False),
+    ('kind="a" refs="#x #y"', True),
+    ('kind="a" refs=" "', False),                # oneOrMore: an empty list is not enough
+    ('kind="a" size="10"', True),
+    ('kind="a" size="11"', False),
+    ('kind="a" n="anything at all"', True),
+    ('kind="a" other="1"', False),               # an attribute the grammar does not know
+    ('kind="a" xml:id="1x"', False),
+])
+def test_attribute_verdicts_match_the_original_grammar(small, attributes, valid):
+    fast, exact = small
+    tree = _doc(f"<r><e {attributes}>text</e></r>")
+    assert bool(exact.validate(tree)) is valid
+    assert fast.accepts(tree) is valid
+
+
+def test_an_xml_id_repeated_across_elements_is_rejected(small):
+    fast, _ = small
+    assert fast.accepts(_doc('<r xml:id="a"><e kind="a" xml:id="b"/></r>'))
+    assert not fast.accepts(_doc('<r xml:id="a"><e kind="a" xml:id="a"/></r>'))
+
+
+def test_structure_is_still_checked(small):
+    fast, _ = small
+    assert not fast.accepts(_doc('<r><e kind="a"><r/></e></r>'))
+    assert not fast.accepts(_doc('<e kind="a"/>'))
+
+
+def test_grammars_with_idref_are_not_split():
+    """libxml2's XSD does not resolve IDREFs as its RELAX NG does: no fast path."""
+    grammar = GRAMMAR.replace('<attribute name="n"/>',
+                              '<attribute name="n"><data type="IDREF"/></attribute>')
+    assert fastpath.build(etree.ElementTree(etree.fromstring(grammar))) is None
+
+
+def test_an_element_with_a_choice_of_attributes_keeps_them_in_relax_ng():
+    grammar = GRAMMAR.replace(
+        '<ref name="common"/></element></define>',
+        '<choice><attribute name="n"/><attribute name="m"/></choice></element></define>', 1)
+    fast = fastpath.build(etree.ElementTree(etree.fromstring(grammar)))
+    exact = etree.RelaxNG(etree.fromstring(grammar))
+    assert fast is not None
+    for xml in ('<r n="1"/>', '<r m="1"/>', '<r n="1" m="2"/>', "<r/>",
+                '<r n="1"><e kind="a"/></r>', '<r n="1"><e kind="z"/></r>'):
+        assert fast.accepts(_doc(xml)) == bool(exact.validate(_doc(xml))), xml
+
+
+@pytest.fixture(scope="module")
+def tei_grammar(shared_dir) -> etree._ElementTree:
+    grammar = load_grammar(shared_dir / "tei-p5" / "tei_all.rng")
+    keep = frozenset({"TEI", "teiHeader", "fileDesc", "titleStmt", "title", "publicationStmt",
+                      "sourceDesc", "p", "text", "body", "div", "head", "note", "lb", "pb",
+                      "foreign", "hi", "date", "persName", "ref", "list", "item"})
+    return pruned(grammar, keep)
+
+
+@pytest.fixture(scope="module")
+def tei_pair(tei_grammar) -> tuple[fastpath.FastPath, etree.RelaxNG]:
+    fast = fastpath.build(tei_grammar)
+    assert fast is not None and fast.split > 15
+    return fast, etree.RelaxNG(tei_grammar)
+
+
+_ATTRIBUTES = ["n", "xml:id", "xml:lang", "rend", "place", "type", "when", "notBefore",
+               "target", "anchored", "unit", "bogus", "cert", "ed", "facs", "corresp"]
+_VALUES = ["1", "a", "#x", "x y", "", "foot", "1956-03-01", "1956-13-01", "true", "maybe",
+           "sr-Latn", "high", " en ", "--09-29"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(element=st.sampled_from(["p", "note", "lb", "pb", "date", "foreign", "hi", "ref"]),
+       attributes=st.dictionaries(st.sampled_from(_ATTRIBUTES), st.sampled_from(_VALUES),
+                                  max_size=4))
+def test_tei_attribute_verdicts_agree_with_tei_all(tei_pair, element, attributes):
+    fast, exact = tei_pair
+    el = etree.Element(f"{{{TEI}}}{element}")
+    for name, value in attributes.items():
+        el.set(name.replace("xml:", "{http://www.w3.org/XML/1998/namespace}"), value)
+    inner = etree.tostring(el, encoding="unicode")
+    body = f"<p>{inner}</p>" if element not in ("p",) else inner
+    tree = _doc(HEADER + body + FOOTER)
+    assert fast.accepts(tree) == bool(exact.validate(tree))
+
+
+def test_the_bundled_edition_passes_the_fast_path_of_both_grammars(shared_dir):
+    """No needless fallback: the project's edition is accepted by the fast path alone."""
+    edition = _doc((ROOT / "tei" / "miletic-2021-tokovi-istorije.xml").read_bytes())
+    for path in (shared_dir / "tei-p5" / "tei_all.rng", ROOT / "schema" / "teiedit.rng"):
+        engine = RelaxNGEngine.load(path, SchemaInfo(path=str(path), kind="relaxng",
+                                                      sha256=""))
+        engine.schema_for({etree.QName(e).localname for e in edition.iter(etree.Element)})
+        fast = engine.fast_path()
+        assert fast is not None and fast.accepts(edition), path.name
