@@ -207,3 +207,83 @@ def test_unbound_param_on_the_command_line_is_exit_2_without_traceback(tmp_path)
                                   str(tmp_path / "main.sch"), str(doc)])
     assert r.exit_code == 2 and "Traceback" not in r.output
     assert "main.sch:10: pattern 'i' (is-a 'counted') leaves $" in r.output
+
+
+# --- which patterns run on a document -------------------------------------------------
+
+@pytest.mark.parametrize(("context", "expected"), [
+    ("tei:*[@calendar]", {"@calendar"}),
+    ("tei:*[@xml:lang]", {"@lang"}),
+    ("tei:persName[@ref] | tei:orgName[@ref]", {"persName", "orgName"}),
+    ("tei:*[not(self::tei:schemaSpec)][@targetLang]", {"@targetLang"}),
+    ("tei:*[ @minOccurs and not( @maxOccurs ) ]", {"@minOccurs"}),
+    ("tei:*[@when or @from]", {"@when", "@from"}),
+    ("tei:rt/@to", {"@to"}),
+    ("( tei:classSpec | tei:elementSpec )/tei:listRef", {"listRef"}),
+    ("tei:*[@a or not(@b)]", None),
+    ("tei:*", None),
+    ("self::tei:p", None),
+    ("text()[matches(., 'x')]", None),
+    ("tei:*[@n = 'a or b']", None),
+])
+def test_a_pattern_needs_the_names_its_rule_contexts_test(context, expected):
+    from lxml import etree
+
+    from teiedit.gate.schematron_analysis import needs
+
+    pattern = etree.fromstring(f'<pattern {SCH}><rule context="{context}"/>'
+                               '<rule context="tei:never"/></pattern>')
+    assert needs(pattern) == (None if expected is None else expected | {"never"})
+
+
+MANY = schema(
+    '<pattern id="p"><rule context="x:p"><assert test="@n">no n</assert></rule></pattern>'
+    '<pattern id="list"><rule context="x:list"><assert test="x:item">empty</assert></rule>'
+    '</pattern>'
+    '<pattern id="rend"><rule context="x:*[@rend]"><report test="true()">rend</report></rule>'
+    '</pattern>'
+    '<pattern id="text"><rule context="text()[. = \'two\']"><report test="true()">2</report>'
+    '</rule></pattern>')
+
+
+def engine_for(tmp_path: Path, text: str):
+    from teiedit.gate.results import SchemaInfo
+    from teiedit.gate.schematron import SchematronEngine
+
+    (tmp_path / "many.sch").write_text(text)
+    return SchematronEngine.load(tmp_path / "many.sch",
+                                 SchemaInfo(str(tmp_path / "many.sch"), "schematron", ""))
+
+
+def document(text: str):
+    from teiedit.gate.document import Document
+    from teiedit.xmlio import parse_untrusted
+
+    return Document("doc.xml", text.encode(), parse_untrusted(text.encode()))
+
+
+def test_only_patterns_whose_names_occur_in_the_document_run(tmp_path):
+    engine = engine_for(tmp_path, MANY)
+    assert engine.modes_for(document(DOC)) == ["p1", "p4"]       # p, and text() always
+    assert engine.modes_for(document('<doc xmlns="urn:x"><list rend="a"/></doc>')) == [
+        "p2", "p3", "p4"]
+
+
+def test_a_document_no_pattern_applies_to_never_reaches_saxon(tmp_path, monkeypatch):
+    from teiedit.gate import schematron
+
+    engine = engine_for(tmp_path, MANY.replace("text()[. = 'two']", "x:q"))
+    monkeypatch.setattr(schematron, "_processor", lambda: pytest.fail("Saxon was used"))
+    assert engine.check(document('<doc xmlns="urn:x"><note/></doc>')) == []
+
+
+def test_skipping_patterns_changes_no_finding(tmp_path, monkeypatch):
+    from teiedit.gate import schematron
+
+    doc = write(tmp_path, {"many.sch": MANY})
+    (tmp_path / "doc.xml").write_text(DOC.replace("<note>", '<note rend="x">'))
+    analysed = validate([str(doc)], [str(tmp_path / "many.sch")], jobs=1)
+    monkeypatch.setattr(schematron, "annotate", lambda root: None)
+    everything = validate([str(doc)], [str(tmp_path / "many.sch")], jobs=1)
+    assert [p.message for p in analysed.files[0].problems] == ["no n", "2", "rend"]
+    assert analysed.files[0].problems == everything.files[0].problems

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,7 +22,8 @@ from lxml import etree
 from teiedit.gate.document import Document
 from teiedit.gate.paths import DATA_DIR, cache_dir
 from teiedit.gate.results import Problem, SchemaInfo
-from teiedit.gate.schematron_expand import SCH_NS, expand
+from teiedit.gate.schematron_analysis import annotate, names_in
+from teiedit.gate.schematron_expand import expand
 from teiedit.xmlio import TeieditError, write_atomic
 
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
@@ -63,78 +63,6 @@ def _saxon_message(e: Exception) -> str:
     return " ".join(str(e).split())[:500]
 
 
-_SIMPLE_STEP = re.compile(r"^(?:child::)?(?:@|attribute::)?(?:[\w.-]+:)?(?:[\w.-]+|\*)$"
-                          r"|^(?:text|node)\(\)$")
-
-
-def _top_level_split(expr: str, sep: str) -> list[str] | None:
-    """Split on `sep` outside brackets, parentheses and quotes; None if unbalanced."""
-    parts, depth, quote, start = [], 0, "", 0
-    for i, ch in enumerate(expr):
-        if quote:
-            quote = "" if ch == quote else quote
-        elif ch in "'\"":
-            quote = ch
-        elif ch in "[(":
-            depth += 1
-        elif ch in "])":
-            depth -= 1
-        elif ch == sep and depth == 0:
-            parts.append(expr[start:i])
-            start = i + 1
-    return None if depth or quote else [*parts, expr[start:]]
-
-
-def _strip_predicates(step: str) -> str | None:
-    """The node test of a step without its trailing [predicates]; None if unbalanced."""
-    step = step.strip()
-    while step.endswith("]"):
-        depth, i = 0, len(step) - 1
-        for i in range(len(step) - 1, -1, -1):
-            depth += {"]": 1, "[": -1}.get(step[i], 0)
-            if depth == 0:
-                break
-        if depth:
-            return None
-        step = step[:i].rstrip()
-    return step
-
-
-def candidates(context: str) -> list[str] | None:
-    """Select expressions for exactly the nodes a rule context matches (`//` + each branch
-    of the pattern), or None when the context is not a plain child/attribute path (function
-    calls, axes, current(), the document node), for which the pattern walks the tree."""
-    branches = _top_level_split(context, "|")
-    if branches is None or "current()" in context:
-        return None
-    out = []
-    for branch in (b.strip() for b in branches):
-        steps = _top_level_split(branch, "/")
-        if not steps or not steps[-1].strip():
-            return None
-        for k, step in enumerate(steps):
-            test = _strip_predicates(step)
-            descendant = test == "" and k < len(steps) - 1          # the middle of a //
-            if test is None or not (descendant or _SIMPLE_STEP.match(test)):
-                return None
-        out.append(branch if branch.startswith("/") else "//" + branch)
-    return out
-
-
-def _annotate(root: etree._Element) -> None:
-    """Mark each pattern whose rule contexts are plain paths with teiedit:select."""
-    for pattern in root.iter(f"{{{SCH_NS}}}pattern"):
-        found: list[str] = []
-        for rule in pattern.iterchildren(f"{{{SCH_NS}}}rule"):
-            steps = candidates(rule.get("context", ""))
-            if steps is None:
-                break
-            found += [s for s in steps if s not in found]
-        else:
-            if found:
-                pattern.set(f"{{{GATE_NS}}}select", " | ".join(found))
-
-
 def compile_to_xslt(schema: bytes, phase: str, name: str) -> str:
     """The XSLT 3.0 validator for a Schematron schema in minimal syntax (includes and
     abstract patterns expanded, candidates annotated), cached by a hash of that text: it
@@ -166,7 +94,7 @@ def compile_to_xslt(schema: bytes, phase: str, name: str) -> str:
 def minimal_syntax(path: Path) -> bytes:
     """The schema ready for the compiler: ISO preprocessing, then candidate analysis."""
     root = expand(path)
-    _annotate(root)
+    annotate(root)
     return etree.tostring(root, encoding="utf-8")
 
 
@@ -177,10 +105,18 @@ class SchematronEngine:
     info: SchemaInfo
     xslt: str
     _executable: Any = field(default=None, repr=False)
+    # (mode, names of which one a document must contain, or None: always) per pattern
+    _patterns: list[tuple[str, frozenset[str] | None]] = field(default_factory=list, repr=False)
 
     @classmethod
     def load(cls, path: Path, info: SchemaInfo) -> SchematronEngine:
-        return cls(info, compile_to_xslt(minimal_syntax(path), info.phase, info.path))
+        engine = cls(info, compile_to_xslt(minimal_syntax(path), info.phase, info.path))
+        for p in etree.fromstring(engine.xslt.encode("utf-8")).iterchildren(
+                f"{{{GATE_NS}}}pattern"):
+            needs = p.get(f"{{{GATE_NS}}}needs")
+            engine._patterns.append(
+                (p.get("mode"), frozenset(needs.split()) if needs is not None else None))
+        return engine
 
     def prepare(self) -> None:
         """Compile the generated XSLT in this process (before forking, or on first use)."""
@@ -192,7 +128,16 @@ class SchematronEngine:
             raise TeieditError(f"Schematron schema does not compile: {_saxon_message(e)}",
                                file=self.info.path) from None
 
+    def modes_for(self, doc: Document) -> list[str]:
+        """The patterns that can match something in this document (see
+        schematron_analysis): the others would report nothing, so they are not run."""
+        names = names_in(doc.tree)
+        return [mode for mode, needs in self._patterns if needs is None or needs & names]
+
     def check(self, doc: Document) -> list[Problem]:
+        modes = self.modes_for(doc)
+        if not modes:
+            return []                               # no Saxon parse, no transform
         if self._executable is None:
             self.prepare()
         proc = _processor()
@@ -200,6 +145,8 @@ class SchematronEngine:
         try:
             with _native_stderr_silenced():
                 node = proc.parse_xml(xml_text=text)
+                self._executable.set_parameter(f"{{{GATE_NS}}}run",
+                                               proc.make_string_value(" ".join(modes)))
                 svrl = self._executable.transform_to_string(xdm_node=node)
         except Exception as e:
             return [Problem("error", f"the Schematron engine stopped on this document: "

@@ -9,7 +9,10 @@
   get higher priorities), as ISO Schematron requires. A pattern carrying @teiedit:select
   (added by teiedit.gate.schematron when every rule context is a plain child/attribute
   path: the union of //CONTEXT, exactly the nodes its rules can match) is applied to those
-  nodes directly instead of walking the whole tree once per pattern. Every failed assert and successful
+  nodes directly instead of walking the whole tree once per pattern. A top-level
+  teiedit:pattern element per active pattern carries its @teiedit:needs (names of which one
+  must occur in a document for the pattern to match anything); the caller passes the modes
+  worth running as $teiedit:run. Every failed assert and successful
   report carries @location (fn:path) and @teiedit:steps, the 1-based element-child positions
   of the context element, which teiedit maps back to line:column in the source.
   Supported: ns, let (schema, phase, pattern, rule), phase/active, assert/report with
@@ -59,11 +62,22 @@
       </xsl:if>
       <xsl:copy-of select="$schema/(xsl:key | xsl:function)"/>
       <xsl:apply-templates select="$schema/sch:let | $the-phase/sch:let" mode="let"/>
+      <!-- which patterns to run on this document: '*' (all), or the modes the caller chose
+           from the names each pattern needs (listed below for it) -->
+      <axsl:param name="teiedit:run" as="xs:string" select="'*'"/>
+      <axsl:variable name="teiedit:modes" select="tokenize($teiedit:run)"/>
+      <xsl:for-each select="$active">
+        <teiedit:pattern mode="p{position()}">
+          <xsl:copy-of select="@teiedit:needs"/>
+        </teiedit:pattern>
+      </xsl:for-each>
       <axsl:template match="/">
         <svrl:schematron-output phase="{$phase-id}">
           <xsl:for-each select="$active">
-            <axsl:apply-templates select="{(@teiedit:select[. != ''], '/')[1]}"
-                                  mode="p{position()}"/>
+            <axsl:if test="$teiedit:modes = ('*', 'p{position()}')">
+              <axsl:apply-templates select="{(@teiedit:select[. != ''], '/')[1]}"
+                                    mode="p{position()}"/>
+            </axsl:if>
           </xsl:for-each>
         </svrl:schematron-output>
       </axsl:template>
