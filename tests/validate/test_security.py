@@ -85,3 +85,20 @@ def test_nesting_depth_limit(tmp_path, samples):
     report = validate([str(deep)], [str(samples / "schemas" / "mini.rng")], jobs=1)
     [p] = report.files[0].problems
     assert "nested deeper than 256" in p.message
+
+
+def test_entity_declarations_after_comments_in_the_prolog_are_still_refused():
+    from teiedit.xmlio import TeieditError, parse_untrusted
+
+    data = (b'<?xml version="1.0"?>\n<!-- a -->\n<?pi x?>\n'
+            b'<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">]>\n<d>&a;</d>')
+    with pytest.raises(TeieditError, match="entity declarations are refused") as caught:
+        parse_untrusted(data, "x.xml")
+    assert caught.value.line == 4
+
+
+def test_the_words_entity_and_doctype_in_the_text_are_not_declarations():
+    from teiedit.xmlio import parse_untrusted
+
+    data = b"<d><!-- <!ENTITY x 'y'> --><![CDATA[<!DOCTYPE d SYSTEM 'file:///etc/passwd'>]]></d>"
+    assert parse_untrusted(data, "x.xml").getroot().tag == "d"
