@@ -156,3 +156,25 @@ def test_the_bundled_edition_passes_the_fast_path_of_both_grammars(shared_dir):
         engine.schema_for({etree.QName(e).localname for e in edition.iter(etree.Element)})
         fast = engine.fast_path()
         assert fast is not None and fast.accepts(edition), path.name
+
+
+def test_elements_and_attributes_in_several_namespaces():
+    grammar = etree.fromstring("""<grammar xmlns="http://relaxng.org/ns/structure/1.0"
+        xmlns:l="urn:link" ns="urn:a"
+        datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">
+      <start><element name="r"><zeroOrMore><element name="e" ns="urn:b">
+        <optional><attribute name="l:href"><data type="anyURI"/></attribute></optional>
+        <optional><attribute name="xml:lang"><data type="language"/></attribute></optional>
+        <text/></element></zeroOrMore>
+        <optional><attribute name="xml:lang"><data type="language"/></attribute></optional>
+      </element></start></grammar>""")
+    fast = fastpath.build(etree.ElementTree(grammar))
+    exact = etree.RelaxNG(grammar)
+    assert fast is not None and fast.split == 2
+    for body, valid in [('<e xmlns="urn:b" xmlns:l="urn:link" l:href="x" xml:lang="en"/>', True),
+                        ('<e xmlns="urn:b" xml:lang="not a language"/>', False),
+                        ('<e xmlns="urn:b" xmlns:l="urn:link" l:other="x"/>', False),
+                        ('<e xmlns="urn:a"/>', False)]:
+        tree = _doc(f'<r xmlns="urn:a" xml:lang="sr">{body}</r>')
+        assert bool(exact.validate(tree)) is valid, body
+        assert fast.accepts(tree) is valid, body

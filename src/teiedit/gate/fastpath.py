@@ -23,10 +23,8 @@ so an over-strict fast path costs time, never a wrong verdict.
 from __future__ import annotations
 
 import copy
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 from lxml import etree
 
@@ -375,21 +373,35 @@ def _accept_any_attributes(element: etree._Element, content: list[etree._Element
     etree.SubElement(any_attribute, f"{_R}anyName")
 
 
+class _InMemory(etree.Resolver):
+    """Serves the generated schema documents to each other's imports; nothing else."""
+
+    def __init__(self, files: dict[str, bytes]) -> None:
+        self.files = files
+
+    def resolve(self, url, pubid, context):
+        name = (url or "").rpartition("/")[2]
+        if name in self.files:
+            return self.resolve_string(self.files[name], context)
+        return None
+
+
 def _compile_xsd(docs: dict[str, etree._Element]) -> etree.XMLSchema:
-    """Write the schema documents side by side, each importing the others, and compile
-    from the first (libxml2 resolves imports through schemaLocation)."""
+    """Compile the schema documents, each importing the others, from memory."""
     files = {ns: f"ns{i}.xsd" for i, ns in enumerate(sorted(docs))}
-    with tempfile.TemporaryDirectory(prefix="teiedit-xsd-") as tmp:
-        for ns, schema in docs.items():
-            for other in sorted(docs):
-                if other != ns:
-                    imp = etree.Element(f"{_X}import", schemaLocation=files[other])
-                    if other:
-                        imp.set("namespace", other)
-                    schema.insert(0, imp)
-            (Path(tmp) / files[ns]).write_bytes(etree.tostring(schema))
-        main = Path(tmp) / files[sorted(docs)[0]]
-        return etree.XMLSchema(etree.parse(str(main)))
+    for ns, schema in docs.items():
+        for other in sorted(docs):
+            if other != ns:
+                imp = etree.Element(f"{_X}import", schemaLocation=files[other])
+                if other:
+                    imp.set("namespace", other)
+                schema.insert(0, imp)
+    parser = etree.XMLParser(no_network=True, resolve_entities=False)
+    parser.resolvers.add(_InMemory({files[ns]: etree.tostring(d) for ns, d in docs.items()}))
+    first = sorted(docs)[0]
+    main = etree.fromstring(etree.tostring(docs[first]), parser,
+                            base_url=f"teiedit-fastpath:/{files[first]}")
+    return etree.XMLSchema(main)
 
 
 def _patterns(node: etree._Element) -> list[etree._Element]:
