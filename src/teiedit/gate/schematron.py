@@ -1,10 +1,13 @@
 """ISO Schematron with XPath 2/3 (query binding xslt2/xslt3) through Saxon (saxonche).
 
-The schema is compiled to XSLT 3.0 by teiedit's own compact compiler
-(data/gate/schematron.xsl); the generated stylesheet is cached by content hash. Documents
-are never parsed by Saxon from their file: the safely parsed lxml tree is serialized (no
-DTD, no entities left) and handed over, and SVRL locations are mapped back to line:column
-through the lxml tree.
+The schema is first brought to ISO minimal syntax (schematron_expand: includes, abstract
+rules and patterns) and analysed (schematron_analysis), then compiled to XSLT 3.0 by
+teiedit's own compact compiler (data/gate/schematron.xsl); the generated stylesheet is
+cached by content hash. Per document only the patterns that can match something in it run,
+and none at all means no Saxon. Documents are never parsed by Saxon from their file: Saxon
+gets text that has already passed the safe lxml parse and has no DOCTYPE (the submitted
+UTF-8 itself, else the lxml tree serialized), and SVRL locations are mapped back to
+line:column through the lxml tree.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from teiedit.gate.paths import DATA_DIR, cache_dir
 from teiedit.gate.results import Problem, SchemaInfo
 from teiedit.gate.schematron_analysis import annotate, names_in
 from teiedit.gate.schematron_expand import expand
-from teiedit.xmlio import TeieditError, write_atomic
+from teiedit.xmlio import XINCLUDE_NS, TeieditError, write_atomic
 
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
 GATE_NS = "urn:teiedit:gate"
@@ -98,6 +101,19 @@ def minimal_syntax(path: Path) -> bytes:
     return etree.tostring(root, encoding="utf-8")
 
 
+def _text_for_saxon(doc: Document) -> str:
+    """What Saxon parses: the submitted text itself when it is UTF-8 without a DOCTYPE
+    (nothing in it for a parser to resolve or load) and without XIncludes (so the tree is
+    unchanged since it was read), which saves serializing; else the lxml tree serialized."""
+    if ((doc.tree.docinfo.encoding or "").upper() == "UTF-8" and b"<!DOCTYPE" not in doc.data
+            and XINCLUDE_NS.encode() not in doc.data):
+        try:
+            return doc.data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+    return etree.tostring(doc.tree, encoding="unicode", doctype="")   # no internal subset
+
+
 @dataclass
 class SchematronEngine:
     """Runs one compiled Schematron schema over documents."""
@@ -141,10 +157,9 @@ class SchematronEngine:
         if self._executable is None:
             self.prepare()
         proc = _processor()
-        text = etree.tostring(doc.tree, encoding="unicode")
         try:
             with _native_stderr_silenced():
-                node = proc.parse_xml(xml_text=text)
+                node = proc.parse_xml(xml_text=_text_for_saxon(doc), encoding="UTF-8")
                 self._executable.set_parameter(f"{{{GATE_NS}}}run",
                                                proc.make_string_value(" ".join(modes)))
                 svrl = self._executable.transform_to_string(xdm_node=node)
