@@ -41,6 +41,7 @@
   <xsl:variable name="active" select="
       if ($phase-id = '#ALL') then $schema/sch:pattern
       else $schema/sch:pattern[@id = $the-phase/sch:active/@pattern]"/>
+  <xsl:variable name="selects" select="distinct-values($active/@teiedit:select[. != ''])"/>
 
   <xsl:template match="/">
     <xsl:if test="not($schema)">
@@ -66,6 +67,11 @@
            from the names each pattern needs (listed below for it) -->
       <axsl:param name="teiedit:run" as="xs:string" select="'*'"/>
       <axsl:variable name="teiedit:modes" select="tokenize($teiedit:run)"/>
+      <!-- patterns with the same candidates (tei_all has dozens of tei:*[@calendar]) share
+           one search of the document: a global variable is evaluated once, when first used -->
+      <xsl:for-each select="$selects">
+        <axsl:variable name="teiedit:select{position()}" select="{.}"/>
+      </xsl:for-each>
       <xsl:for-each select="$active">
         <teiedit:pattern mode="p{position()}">
           <xsl:copy-of select="@teiedit:needs"/>
@@ -75,8 +81,10 @@
         <svrl:schematron-output phase="{$phase-id}">
           <xsl:for-each select="$active">
             <axsl:if test="$teiedit:modes = ('*', 'p{position()}')">
-              <axsl:apply-templates select="{(@teiedit:select[. != ''], '/')[1]}"
-                                    mode="p{position()}"/>
+              <axsl:apply-templates mode="p{position()}" select="{
+                  if (@teiedit:select != '')
+                  then '$teiedit:select' || index-of($selects, string(@teiedit:select))
+                  else '/'}"/>
             </axsl:if>
           </xsl:for-each>
         </svrl:schematron-output>
