@@ -123,6 +123,19 @@ def test_param_names_that_prefix_each_other_are_not_confused(tmp_path):
     assert found == [("i/r", '"3"', 4)]
 
 
+def test_diagnostics_of_an_abstract_pattern_get_each_instance_params(tmp_path):
+    found = findings(tmp_path, {"main.sch": schema(
+        '<pattern abstract="true" id="a"><rule context="$el">'
+        '<report id="r" test="true()" diagnostics="what same">found</report></rule></pattern>'
+        '<pattern is-a="a" id="notes"><param name="el" value="x:note"/>'
+        '<param name="what" value="\'a note\'"/></pattern>'
+        '<pattern is-a="a" id="ps"><param name="el" value="x:p[not(@n)]"/>'
+        '<param name="what" value="1 + 1"/></pattern>'
+        '<diagnostics><diagnostic id="what"> <value-of select="$what"/></diagnostic>'
+        '<diagnostic id="same">!</diagnostic></diagnostics>')})
+    assert found == [("ps/r", "found 2!", 3), ("notes/r", "found a note!", 4)]
+
+
 def test_abstract_rule_in_an_abstract_pattern_belongs_to_each_instance(tmp_path):
     found = findings(tmp_path, {"main.sch": schema(
         '<pattern abstract="true" id="a">'
@@ -179,6 +192,11 @@ def test_editing_an_included_file_recompiles_the_schema(tmp_path):
                          '<param name="parent" value="x:doc"/>'
                          '<param name="child" value="x:p"/></pattern>')},
      "pattern 'i' (is-a 'counted') leaves $expected unbound", ("main.sch", 10)),
+    ({"main.sch": schema('<pattern abstract="true" id="a"><rule context="x:p">'
+                         '<assert test="@n" diagnostics="d">n</assert></rule></pattern>\n'
+                         '<pattern is-a="a" id="i"/><diagnostics><diagnostic id="d">'
+                         '<value-of select="$why"/></diagnostic></diagnostics>')},
+     "pattern 'i' (is-a 'a') leaves $why unbound", ("main.sch", 4)),
     ({"main.sch": schema('<pattern><rule context="x:p">\n<extends rule="nope"/></rule>'
                          '</pattern>')},
      "undefined abstract rule 'nope'", ("main.sch", 4)),

@@ -12,8 +12,9 @@ resolved, abstract rules and abstract patterns instantiated. As in the classic s
    the same pattern first, then the whole schema); abstract rules are then dropped.
 3. `<pattern is-a="A"><param name="n" value="v"/></pattern>` becomes a copy of abstract
    pattern A with `$n` replaced by `v` in every query (rule/@context, assert|report/@test,
-   value-of/@select, name/@path, let/@value, pattern/@documents); abstract patterns are
-   then dropped. A `$name` the instance leaves unbound is an error, not a late XPath one.
+   value-of/@select, name/@path, let/@value, pattern/@documents; and in a copy of each
+   diagnostic it uses that mentions them); abstract patterns are then dropped. A `$name`
+   the instance leaves unbound is an error, not a late XPath one.
 
 Errors name the file and line of the element at fault.
 """
@@ -231,7 +232,8 @@ def _instantiate_abstract_patterns(root: etree._Element, sources: _Sources) -> N
                 raise sources.error("an abstract pattern needs an id", p)
             abstract[p.get("id")] = p
     declared = {let.get("name") for let in root.iter(_sch("let"))}
-    for instance in patterns:
+    diagnostics = {d.get("id"): d for d in root.iter(_sch("diagnostic"))}
+    for number, instance in enumerate(patterns, 1):
         name = instance.get("is-a")
         if name is None:
             continue
@@ -246,7 +248,8 @@ def _instantiate_abstract_patterns(root: etree._Element, sources: _Sources) -> N
             if param.get("name") is None or param.get("value") is None:
                 raise sources.error("sch:param needs a name and a value", param)
             params[param.get("name").lstrip("$")] = param.get("value")
-        for el, attr in _queries(base):
+        used = [diagnostics[d] for d in _diagnostic_ids(base) if d in diagnostics]
+        for el, attr in (q for part in (base, *used) for q in _queries(part)):
             query = el.get(attr)
             local = {m.group(1) for m in _BOUND_HERE.finditer(query)}
             unbound = sorted({m.group(1) for m in _VARIABLE.finditer(query)}
@@ -256,10 +259,40 @@ def _instantiate_abstract_patterns(root: etree._Element, sources: _Sources) -> N
                     f"pattern '{instance.get('id', '')}' (is-a '{name}') leaves ${unbound[0]} "
                     f"unbound: add <param name=\"{unbound[0]}\" value=\"…\"/>", instance)
         concrete = _instance(instance, base, params)
+        _own_diagnostics(concrete, diagnostics, params, instance.get("id") or str(number))
         sources.mark(concrete, sources.file_of(instance))
         _replace(instance, [concrete])
     for p in abstract.values():
         _replace(p, [])
+
+
+def _diagnostic_ids(pattern: etree._Element) -> list[str]:
+    return [d for check in pattern.iter(_sch("assert"), _sch("report"))
+            for d in check.get("diagnostics", "").split()]
+
+
+def _own_diagnostics(pattern: etree._Element, diagnostics: dict[str, etree._Element],
+                     params: dict[str, str], suffix: str) -> None:
+    """Diagnostics whose queries use the instance's params get a substituted copy (id
+    "ID.INSTANCE"), which the instance's checks then refer to."""
+    copies: dict[str, str] = {}
+    for check in pattern.iter(_sch("assert"), _sch("report")):
+        ids = check.get("diagnostics", "").split()
+        for i, d in enumerate(ids):
+            original = diagnostics.get(d)
+            if original is None or not any(
+                    set(_VARIABLE.findall(el.get(attr))) & params.keys()
+                    for el, attr in _queries(original)):
+                continue
+            if d not in copies:
+                own = copy.deepcopy(original)
+                own.set("id", copies.setdefault(d, f"{d}.{suffix}"))
+                for el, attr in _queries(own):
+                    el.set(attr, _substitute(el.get(attr), params))
+                original.addnext(own)
+            ids[i] = copies[d]
+        if ids:
+            check.set("diagnostics", " ".join(ids))
 
 
 def _instance(instance: etree._Element, base: etree._Element,
