@@ -25,12 +25,11 @@ from lxml import etree
 from teiedit.gate.document import Document
 from teiedit.gate.paths import DATA_DIR, cache_dir
 from teiedit.gate.results import Problem, SchemaInfo
-from teiedit.gate.schematron_analysis import annotate, names_in
+from teiedit.gate.schematron_analysis import GATE_NS, annotate, names_in
 from teiedit.gate.schematron_expand import expand
 from teiedit.xmlio import XINCLUDE_NS, TeieditError, write_atomic
 
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
-GATE_NS = "urn:teiedit:gate"
 COMPILER = DATA_DIR / "schematron.xsl"
 _ROLE_SEVERITY = {"warning": "warning", "warn": "warning", "nonfatal": "warning",
                   "info": "info", "information": "info"}

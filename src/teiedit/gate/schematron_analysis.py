@@ -22,7 +22,8 @@ import re
 
 from lxml import etree
 
-SCH_NS = "http://purl.oclc.org/dsdl/schematron"
+from teiedit.gate.schematron_expand import SCH_NS
+
 GATE_NS = "urn:teiedit:gate"
 _SIMPLE_STEP = re.compile(r"^(?:child::)?(?:@|attribute::)?(?:[\w.-]+:)?(?:[\w.-]+|\*)$"
                           r"|^(?:text|node)\(\)$")
