@@ -213,7 +213,9 @@ class _Splitter:
             decl.set("_ns", ns)
         else:
             decl.set("name", local)
-        if simple is not None:
+        if simple is not None and _plain(simple):
+            decl.set("type", _plain(simple))       # a built-in type is checked faster
+        elif simple is not None:
             decl.append(simple)                     # a global one's moves there later
         decl.set("use", "optional" if optional else "required")
         return decl
@@ -259,9 +261,12 @@ class _Splitter:
                 simple = decl.find(f"{_X}simpleType")
                 if simple is not None:
                     decl.remove(simple)
+                builtin = decl.attrib.pop("type", None)
                 if ("@" + ans, local) not in declared:
                     declared.add(("@" + ans, local))
                     glob = etree.SubElement(doc(ans), f"{_X}attribute", name=local)
+                    if builtin:
+                        glob.set("type", builtin)
                     if simple is not None:
                         glob.append(simple)
         return docs
@@ -285,16 +290,37 @@ def _simple_type(splitter: _Splitter, node: etree._Element) -> etree._Element:
         etree.SubElement(st[0], f"{_X}enumeration", value=node.text or "")
         return st
     if tag == f"{_R}choice":
-        members = [_simple_type(splitter, c) for c in _patterns(node)]
-        if not members:
-            raise _Unsplit
-        st = etree.Element(f"{_X}simpleType")
-        union = etree.SubElement(st, f"{_X}union")
-        union.extend(members)
-        return st
+        return _union([_simple_type(splitter, c) for c in _patterns(node)])
     if tag == f"{_R}list":
         return _list_type(splitter, _patterns(node))
     raise _Unsplit
+
+
+def _union(members: list[etree._Element]) -> etree._Element:
+    """A union kept small: nested unions flattened, enumerations over one base merged into
+    one restriction, a single member unwrapped (each member costs libxml2 a try)."""
+    flat: list[etree._Element] = []
+    for m in members:
+        inner = m.find(f"{_X}union")
+        flat += list(inner) if inner is not None else [m]
+    merged: list[etree._Element] = []
+    enums: dict[str, etree._Element] = {}
+    for m in flat:
+        r = m.find(f"{_X}restriction")
+        if r is not None and r.get("base") and len(r) and all(
+                f.tag == f"{_X}enumeration" for f in r):
+            if r.get("base") in enums:
+                enums[r.get("base", "")].extend(list(r))
+                continue
+            enums[r.get("base", "")] = r
+        merged.append(m)
+    if not merged:
+        raise _Unsplit
+    if len(merged) == 1:
+        return merged[0]
+    st = etree.Element(f"{_X}simpleType")
+    etree.SubElement(st, f"{_X}union").extend(merged)
+    return st
 
 
 def _list_type(splitter: _Splitter, kids: list[etree._Element]) -> etree._Element:
@@ -353,6 +379,12 @@ def _data_type(node: etree._Element) -> etree._Element:
             st = outer
         etree.SubElement(st[0], f"{_X}pattern", value=p.text or "")
     return st
+
+
+def _plain(simple: etree._Element) -> str | None:
+    """The built-in type a simple type merely names (a restriction without facets)."""
+    r = simple.find(f"{_X}restriction")
+    return r.get("base") if r is not None and len(r) == 0 and r.get("base") else None
 
 
 def _restriction(base: str) -> etree._Element:
