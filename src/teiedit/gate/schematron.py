@@ -170,10 +170,18 @@ class SchematronEngine:
 
     def _problems(self, svrl: etree._Element, doc: Document) -> list[Problem]:
         problems = []
+        elements: list[etree._Element] = []       # in document order, once a finding needs it
+        paths = _Paths()
         for hit in svrl.iterchildren(f"{{{SVRL_NS}}}failed-assert",
                                      f"{{{SVRL_NS}}}successful-report"):
-            element = doc.locator.by_child_steps(hit.get(f"{{{GATE_NS}}}steps", ""))
-            line, column = doc.locator.position(element) if element is not None else (None, None)
+            if not elements:
+                elements = list(doc.tree.getroot().iter(etree.Element))
+            number = int(hit.get(f"{{{GATE_NS}}}element", "0"))
+            element = elements[number - 1] if 0 < number <= len(elements) else elements[0]
+            node = hit.get(f"{{{GATE_NS}}}node", "")
+            location = node if node.startswith("/") else "/".join(
+                x for x in (paths.of(element), node) if x)
+            line, column = doc.locator.position(element)
             text = " ".join("".join(hit.itertext()).split())
             rule = hit.get("id") or hit.get(f"{{{GATE_NS}}}rule") or ""
             pattern = hit.get(f"{{{GATE_NS}}}pattern", "")
@@ -181,6 +189,32 @@ class SchematronEngine:
                 severity=_ROLE_SEVERITY.get((hit.get("role") or "").lower(), "error"),
                 message=text or f"Schematron test failed: {hit.get('test')}",
                 line=line, column=column, engine="schematron", schema=self.info.path,
-                rule="/".join(x for x in (pattern, rule) if x), xpath=hit.get("location", ""),
+                rule="/".join(x for x in (pattern, rule) if x), xpath=location,
                 detail=f"test: {hit.get('test')}"))
         return problems
+
+
+class _Paths:
+    """fn:path() of elements (`/Q{ns}name[k]` per ancestor, k among same-named siblings),
+    counting each parent's children once however many findings it holds."""
+
+    def __init__(self) -> None:
+        self._positions: dict[etree._Element, dict[etree._Element, int]] = {}
+
+    def _position(self, element: etree._Element) -> int:
+        parent = element.getparent()
+        if parent is None:
+            return 1
+        if parent not in self._positions:
+            seen: dict[str, int] = {}
+            positions = self._positions[parent] = {}
+            for child in parent.iterchildren(etree.Element):
+                positions[child] = seen[child.tag] = seen.get(child.tag, 0) + 1
+        return self._positions[parent][element]
+
+    def of(self, element: etree._Element) -> str:
+        steps = []
+        for el in (element, *element.iterancestors()):
+            name = etree.QName(el)
+            steps.append(f"/Q{{{name.namespace or ''}}}{name.localname}[{self._position(el)}]")
+        return "".join(reversed(steps))
