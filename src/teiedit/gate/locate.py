@@ -1,7 +1,8 @@
 """Mapping engine locations back to `line:column` in the submitted file.
 
 libxml2 gives an element's line (the line where its start tag *ends*) but no column, and
-Schematron (SVRL) gives only a path. Both are resolved to an element of the lxml tree, and
+Schematron (SVRL) only a node (teiedit's compiler adds its element's number in document
+order). Both are resolved to an element of the lxml tree, and
 the element to the position of the `<` that opens its start tag: the n-th element in
 document order is the n-th start tag in the text, since `<` cannot occur unescaped in text
 or attribute values (only in comments, CDATA, processing instructions and the DOCTYPE,
@@ -66,18 +67,12 @@ class Locator:
         line = bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 
-    def by_child_steps(self, steps: str) -> etree._Element | None:
-        """The element at a path of 1-based element-child positions such as "1/3/2"."""
-        parts = [int(s) for s in steps.split("/") if s.isdigit()]
-        el = self.tree.getroot()
-        if not parts or parts[0] != 1:
-            return el
-        for n in parts[1:]:
-            children = [c for c in el if isinstance(c.tag, str)]
-            if n > len(children):
-                return el
-            el = children[n - 1]
-        return el
+    def by_number(self, number: int) -> etree._Element:
+        """The number-th element in document order (1-based); the root element otherwise."""
+        if self._order is None:
+            self._index()
+        return self._elements[number - 1] if 0 < number <= len(self._elements) \
+            else self.tree.getroot()
 
     def by_line(self, line: int | None, name: str | None) -> etree._Element | None:
         """The element libxml2 means by an error at `line` about element `name`."""

@@ -170,14 +170,10 @@ class SchematronEngine:
 
     def _problems(self, svrl: etree._Element, doc: Document) -> list[Problem]:
         problems = []
-        elements: list[etree._Element] = []       # in document order, once a finding needs it
         paths = _Paths()
         for hit in svrl.iterchildren(f"{{{SVRL_NS}}}failed-assert",
                                      f"{{{SVRL_NS}}}successful-report"):
-            if not elements:
-                elements = list(doc.tree.getroot().iter(etree.Element))
-            number = int(hit.get(f"{{{GATE_NS}}}element", "0"))
-            element = elements[number - 1] if 0 < number <= len(elements) else elements[0]
+            element = doc.locator.by_number(int(hit.get(f"{{{GATE_NS}}}element", "0")))
             node = hit.get(f"{{{GATE_NS}}}node", "")
             location = node if node.startswith("/") else "/".join(
                 x for x in (paths.of(element), node) if x)
