@@ -82,6 +82,12 @@ def test_extends_href_merges_the_children_of_a_rule(tmp_path):
     assert found == [("p/n", "no n", 3), ("p/two", "two", 3)]
 
 
+def test_extends_href_merges_the_patterns_of_another_schema(tmp_path):
+    found = findings(tmp_path, {"main.sch": schema('<extends href="lib.sch"/>'),
+                                "lib.sch": schema(NUMBERED)})
+    assert found == [("numbered/n", "unnumbered p", 3)]
+
+
 def test_extends_href_to_another_kind_of_element_is_an_error(tmp_path):
     e = schema_error(tmp_path, {
         "main.sch": schema('<pattern><rule context="x:p">\n<extends href="p.sch"/></rule>'
@@ -182,6 +188,8 @@ def test_editing_an_included_file_recompiles_the_schema(tmp_path):
     ({"main.sch": schema('<include href="a.sch"/>'),
       "a.sch": f'<pattern {SCH}>\n<include href="main.sch"/></pattern>'},
      "sch:include cycle: main.sch -> a.sch -> main.sch", ("a.sch", 2)),
+    ({"main.sch": schema('<include href="lib.sch"/>'), "lib.sch": schema(NUMBERED)},
+     "sch:include of a whole schema (lib.sch) would nest it", ("main.sch", 3)),
     ({"main.sch": schema('<include href="http://example.org/x.sch"/>')},
      "only local files are read", ("main.sch", 3)),
     ({"main.sch": schema('<include href="bad.sch"/>'), "bad.sch": "<pattern>"},

@@ -133,6 +133,9 @@ def _include(inclusion: etree._Element, here: Path, sources: _Sources,
             raise sources.error(f"no element with id '{fragment}' in {target.name}", inclusion)
     parent = inclusion.getparent()
     if inclusion.tag == _sch("include"):
+        if element.tag == _sch("schema"):
+            raise sources.error(f"sch:include of a whole schema ({target.name}) would nest it; "
+                                "<extends href=\"…\"/> merges its content", inclusion)
         replacement = [element]                         # moved, keeping its marks
     else:
         if element.tag != parent.tag:
