@@ -81,7 +81,7 @@ def compile_to_xslt(schema: bytes, phase: str, name: str) -> str:
                 stylesheet_file=str(COMPILER))
             if phase:
                 compiler.set_parameter("phase", proc.make_string_value(phase))
-            source = proc.parse_xml(xml_text=schema.decode("utf-8"))
+            source = proc.parse_xml(xml_text=schema.decode("utf-8"), encoding="UTF-8")
             xslt = compiler.transform_to_string(xdm_node=source)
     except Exception as e:  # saxonche raises its own PySaxonApiError with the message
         raise TeieditError(f"Schematron schema does not compile: {_saxon_message(e)}",
@@ -146,6 +146,8 @@ class SchematronEngine:
     def modes_for(self, doc: Document) -> list[str]:
         """The patterns that can match something in this document (see
         schematron_analysis): the others would report nothing, so they are not run."""
+        if all(needs is None for _, needs in self._patterns):
+            return [mode for mode, _ in self._patterns]     # nothing to learn from names
         names = names_in(doc.tree)
         return [mode for mode, needs in self._patterns if needs is None or needs & names]
 
