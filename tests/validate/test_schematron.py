@@ -371,3 +371,14 @@ def test_every_finding_in_a_wide_document_is_located(tmp_path):
     problems = report.files[0].problems
     assert [p.line for p in problems] == list(range(1, 20001))
     assert problems[-1].xpath == "/Q{urn:x}doc[1]/Q{urn:x}p[20000]"
+
+
+def test_with_xinclude_saxon_checks_the_expanded_document(tmp_path):
+    (tmp_path / "main.sch").write_text(TEXT_OF_P)
+    (tmp_path / "part.xml").write_text('<p xmlns="urn:x" n="2">included</p>')
+    (tmp_path / "doc.xml").write_text(
+        '<doc xmlns="urn:x" xmlns:xi="http://www.w3.org/2001/XInclude">'
+        '<p n="1">own</p><xi:include href="part.xml"/></doc>')
+    report = validate([str(tmp_path / "doc.xml")], [str(tmp_path / "main.sch")], jobs=1,
+                      xinclude=True)
+    assert [p.message for p in report.files[0].problems] == ["own/1", "included/2"]
