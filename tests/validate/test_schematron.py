@@ -3,10 +3,13 @@ behave as ISO/IEC 19757-3 describes, and broken schemas fail with file and line.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from teiedit.cli import main
 from teiedit.gate import validate
@@ -382,3 +385,54 @@ def test_with_xinclude_saxon_checks_the_expanded_document(tmp_path):
     report = validate([str(tmp_path / "doc.xml")], [str(tmp_path / "main.sch")], jobs=1,
                       xinclude=True)
     assert [p.message for p in report.files[0].problems] == ["own/1", "included/2"]
+
+
+# --- property: choosing patterns per document never changes a finding -----------------
+
+PROPERTY_SCHEMA = schema("".join(
+    f'<pattern id="q{i}"><rule context="{context}"><report test="true()">{i}</report>'
+    f'</rule></pattern>' for i, context in enumerate([
+        "x:a", "x:*[@k]", "x:b/@k", "x:*[@k or @m]", "x:*[@k and not(@m)]", "text()[. = 't']",
+        "x:a[x:b]", "(x:a | x:b)/x:c", "x:c | x:d", "x:*[not(@m)][@n]", "@m", "x:e[1]"])))
+
+
+@cache
+def property_engines():
+    """The same schema loaded with the analysis and without it (every pattern always runs,
+    on a whole-tree walk)."""
+    import tempfile
+
+    from teiedit.gate import schematron
+    from teiedit.gate.results import SchemaInfo
+
+    folder = Path(tempfile.mkdtemp(prefix="teiedit-property-"))
+    (folder / "p.sch").write_text(PROPERTY_SCHEMA)
+    info = SchemaInfo(str(folder / "p.sch"), "schematron", "")
+    analysed = schematron.SchematronEngine.load(folder / "p.sch", info)
+    annotate, schematron.annotate = schematron.annotate, lambda root: None
+    try:
+        plain = schematron.SchematronEngine.load(folder / "p.sch", info)
+    finally:
+        schematron.annotate = annotate
+    return analysed, plain
+
+
+elements = st.recursive(
+    st.sampled_from(["t", "u", ""]),
+    lambda inner: st.builds(
+        lambda name, attrs, children: f"<{name}{attrs}>{''.join(children)}</{name}>",
+        st.sampled_from("abcde"),
+        st.sampled_from(["", ' k="1"', ' m="1"', ' n="1"', ' k="1" m="1"', ' m="1" n="1"']),
+        st.lists(inner, max_size=4)),
+    max_leaves=12)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(elements, min_size=1, max_size=4))
+def test_choosing_patterns_per_document_never_changes_a_finding(children):
+    analysed, plain = property_engines()
+    doc = document(f'<doc xmlns="urn:x">{"".join(children)}</doc>')
+    found = analysed.check(doc)
+    assert found == plain.check(doc)
+    assert {p.message for p in found} <= {str(i) for i in range(12)}
