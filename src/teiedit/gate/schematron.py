@@ -101,11 +101,13 @@ def minimal_syntax(path: Path) -> bytes:
 
 
 def _text_for_saxon(doc: Document) -> str:
-    """What Saxon parses: the submitted text itself when it is UTF-8 without a DOCTYPE
-    (nothing in it for a parser to resolve or load) and without XIncludes (so the tree is
-    unchanged since it was read), which saves serializing; else the lxml tree serialized."""
-    if ((doc.tree.docinfo.encoding or "").upper() == "UTF-8" and b"<!DOCTYPE" not in doc.data
-            and XINCLUDE_NS.encode() not in doc.data):
+    """What Saxon parses: the submitted text itself when it is UTF-8 XML 1.0 without a
+    DOCTYPE (nothing in it for a parser to resolve or load) and without XIncludes (so the
+    tree is unchanged since it was read), which saves serializing; else the lxml tree
+    serialized."""
+    info = doc.tree.docinfo
+    if ((info.encoding or "").upper() == "UTF-8" and info.xml_version == "1.0"
+            and b"<!DOCTYPE" not in doc.data and XINCLUDE_NS.encode() not in doc.data):
         try:
             return doc.data.decode("utf-8-sig")
         except UnicodeDecodeError:
