@@ -436,3 +436,13 @@ def test_choosing_patterns_per_document_never_changes_a_finding(children):
     found = analysed.check(doc)
     assert found == plain.check(doc)
     assert {p.message for p in found} <= {str(i) for i in range(12)}
+
+
+def test_a_rule_cannot_make_saxon_use_the_network(tmp_path):
+    (tmp_path / "main.sch").write_text(schema(
+        '<pattern><rule context="x:p"><report test="unparsed-text(@href)">read</report>'
+        '</rule></pattern>'))
+    (tmp_path / "doc.xml").write_text('<doc xmlns="urn:x"><p href="http://127.0.0.1:9/x"/></doc>')
+    report = validate([str(tmp_path / "doc.xml")], [str(tmp_path / "main.sch")], jobs=1)
+    [p] = report.files[0].problems
+    assert p.rule == "engine-error" and "prohibited" in p.message

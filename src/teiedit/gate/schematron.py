@@ -38,11 +38,14 @@ _saxon: dict[str, Any] = {}
 
 
 def _processor() -> Any:
-    """One Saxon processor per process, created on first use."""
+    """One Saxon processor per process, created on first use. It may read local files (a
+    schema's own lookup documents) but no network, whatever a rule computes from a document."""
     if "proc" not in _saxon:
         from saxonche import PySaxonProcessor
 
-        _saxon["proc"] = PySaxonProcessor(license=False)
+        proc = PySaxonProcessor(license=False)
+        proc.set_configuration_property("http://saxon.sf.net/feature/allowedProtocols", "file")
+        _saxon["proc"] = proc
     return _saxon["proc"]
 
 
