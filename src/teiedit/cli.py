@@ -6,27 +6,42 @@ here with `main.add_command`; a stage that does not work yet is simply not regis
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
 from teiedit import __version__
-from teiedit.build import build
-from teiedit.encode.command import encode
-from teiedit.enrich.command import eval_command, registers_group
-from teiedit.gate.command import validate_command
-from teiedit.render.command import render_command
-from teiedit.schema.command import schema_group
+
+# command name -> "module:attribute"; each module is imported only when its command runs
+# (or when --help lists them), so `teiedit validate` in a pre-commit hook does not pay for
+# the encoder's word lists and the renderer's imports.
+COMMANDS = {
+    "encode": "teiedit.encode.command:encode",
+    "build": "teiedit.build:build",
+    "render": "teiedit.render.command:render_command",
+    "schema": "teiedit.schema.command:schema_group",
+    "validate": "teiedit.gate.command:validate_command",
+    "registers": "teiedit.enrich.command:registers_group",
+    "eval": "teiedit.enrich.command:eval_command",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use (click's documented pattern)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *COMMANDS])
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return super().get_command(ctx, name)
+        module, _, attribute = COMMANDS[name].partition(":")
+        command = getattr(importlib.import_module(module), attribute)
+        assert isinstance(command, click.Command) and command.name == name, name
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="teiedit")
 def main() -> None:
     """Encode scholarly articles as TEI P5, validate TEI, publish it as HTML and PDF."""
-
-
-main.add_command(encode)
-main.add_command(build)
-main.add_command(render_command)
-main.add_command(schema_group)
-main.add_command(validate_command)
-main.add_command(registers_group)
-main.add_command(eval_command)
