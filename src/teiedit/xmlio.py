@@ -75,7 +75,7 @@ def safe_parser(*, collect_ids: bool = False) -> etree.XMLParser:
     )
 
 
-def _as_utf8_for_scan(data: bytes) -> bytes:
+def as_utf8_for_scan(data: bytes) -> bytes:
     """The bytes to scan for declarations: UTF-16/32 input is transcoded so that a
     `<!ENTITY` written in two-byte characters cannot slip past the byte-level checks."""
     head = data[:4]
@@ -116,7 +116,7 @@ def parse_untrusted(data: bytes, name: str = "<input>", *, max_bytes: int = MAX_
     """Parse bytes from an untrusted source, refusing anything that could reach outside."""
     if len(data) > max_bytes:
         raise TeieditError(f"file is {len(data)} bytes, over the limit of {max_bytes}", file=name)
-    scan = _as_utf8_for_scan(data)
+    scan = as_utf8_for_scan(data)
     if _BLANK.match(scan):
         raise TeieditError("file is empty", file=name)
     scan = _prolog(scan)

@@ -178,3 +178,94 @@ def test_elements_and_attributes_in_several_namespaces():
         tree = _doc(f'<r xmlns="urn:a" xml:lang="sr">{body}</r>')
         assert bool(exact.validate(tree)) is valid, body
         assert fast.accepts(tree) is valid, body
+
+
+CONTENT_GRAMMAR = """<grammar xmlns="http://relaxng.org/ns/structure/1.0">
+  <start><ref name="r"/></start>
+  <define name="r"><element name="r">
+    <optional><ref name="head"/></optional>
+    <choice><oneOrMore><ref name="p"/></oneOrMore><ref name="empty.marker"/></choice>
+    <zeroOrMore><choice><ref name="note"/><ref name="empty.marker"/></choice></zeroOrMore>
+  </element></define>
+  <define name="head"><element name="head"><text/></element></define>
+  <define name="empty.marker"><element name="gap"><empty/></element></define>
+  <define name="phrase"><choice><ref name="hi"/><ref name="note"/><ref name="hi"/></choice></define>
+  <define name="p"><element name="p"><zeroOrMore><choice><text/><ref name="phrase"/>
+    </choice></zeroOrMore></element></define>
+  <define name="hi"><element name="hi"><oneOrMore><choice><text/><ref name="hi"/></choice>
+    </oneOrMore></element></define>
+  <define name="note"><element name="note"><ref name="p"/><zeroOrMore><ref name="p"/>
+    </zeroOrMore></element></define>
+</grammar>"""
+
+
+@pytest.fixture(scope="module")
+def content_pair() -> tuple[fastpath.FastPath, etree.RelaxNG]:
+    grammar = etree.ElementTree(etree.fromstring(CONTENT_GRAMMAR))
+    fast = fastpath.build(grammar)
+    assert fast is not None and fast.whole is not None      # everything translates
+    return fast, etree.RelaxNG(grammar)
+
+
+_CHILD = st.sampled_from(["<p>t</p>", "<p/>", "<head>h</head>", "<gap/>", "text",
+                          "<note><p>n</p></note>", "<note/>", "<p><hi>a<hi/></hi></p>",
+                          "<p><note><p/></note></p>", "<hi>x</hi>", "<gap>x</gap>"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(children=st.lists(_CHILD, max_size=5))
+def test_translated_content_models_accept_only_what_relax_ng_accepts(content_pair, children):
+    fast, exact = content_pair
+    tree = _doc("<r>" + "".join(children) + "</r>")
+    assert bool(fast.whole.validate(tree)) == bool(exact.validate(tree))
+
+
+def test_an_element_that_is_not_the_grammars_start_is_no_valid_document(content_pair):
+    fast, exact = content_pair
+    tree = _doc("<p>text</p>")
+    assert fast.whole.validate(tree)            # XSD: any global element may be the root
+    assert not exact.validate(tree)
+    assert not fast.accepts(tree)
+
+
+def test_xsi_attributes_are_never_accepted_by_the_fast_path(content_pair):
+    fast, exact = content_pair
+    tree = _doc('<r xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+                'xsi:noNamespaceSchemaLocation="r.xsd"><p/></r>')
+    assert fast.whole.validate(tree)            # XSD validators accept xsi: anywhere
+    assert not exact.validate(tree)
+    assert not fast.accepts(tree, whole_allowed=False)
+
+
+@pytest.mark.parametrize("xml, may", [
+    (b"<r><p/></r>", False),
+    (b'<r xmlns:x="http://www.w3.org/2001/XMLSchema-instance"/>', True),
+    (b'<r xmlns:x="http://www.w3.org/2001/XMLSchema&#45;instance"/>', True),
+    (b"<r>&#45; a character reference in text</r>", False),
+    ('<r xmlns:x="http://www.w3.org/2001/XMLSchema-instance"/>'.encode("utf-16"), True),
+])
+def test_documents_that_may_carry_xsi_attributes_are_recognised(xml, may):
+    from teiedit.gate.document import Document
+
+    doc = Document("x.xml", xml, _doc(xml))
+    assert doc.may_use_xsi is may
+
+
+def test_tei_all_content_models_translate_for_ordinary_tei(tei_pair):
+    fast, exact = tei_pair
+    tree = _doc((ROOT / "tests" / "validate" / "samples" / "article.xml").read_bytes())
+    names = {etree.QName(e).localname for e in tree.iter(etree.Element)}
+    assert fast.whole is not None, "tei_all's content models for common TEI translate"
+    assert fast.whole.validate(tree) == bool(exact.validate(tree)) or not names
+
+
+def test_an_ambiguous_content_model_leaves_only_that_element_to_the_two_pass_check():
+    """XSD refuses `p+, (note | p)*` (Unique Particle Attribution); RELAX NG does not."""
+    grammar = etree.ElementTree(etree.fromstring(CONTENT_GRAMMAR.replace(
+        '<ref name="empty.marker"/></choice></zeroOrMore>',
+        '<ref name="p"/></choice></zeroOrMore>')))
+    fast = fastpath.build(grammar)
+    assert fast is not None and fast.whole is not None
+    tree = _doc("<r><p/><p/><note><p/></note></r>")
+    assert not fast.whole.validate(tree)          # <r> is left abstract in the XSD
+    assert fast.accepts(tree) and etree.RelaxNG(grammar).validate(tree)

@@ -55,11 +55,12 @@ class Checker:
     def check_bytes(self, data: bytes, path: str) -> list[Problem]:
         tree = parse_untrusted(data, path, max_bytes=self.max_bytes, max_depth=self.max_depth)
         problems: list[Problem] = []
-        if self.xinclude and path != STDIN:
+        expanded = self.xinclude and path != STDIN
+        if expanded:
             expand_xincludes(tree, path, max_bytes=self.max_bytes, max_depth=self.max_depth)
         else:
             problems += _unexpanded_xincludes(tree)
-        doc = Document(path, data, tree)
+        doc = Document(path, data, tree, expanded=expanded)
         engines = list(self.engines)
         if self.xml_model:
             try:

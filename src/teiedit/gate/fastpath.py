@@ -8,16 +8,22 @@ is ~85 % of its RELAX NG time on TEI. Its XML Schema validator looks attributes 
 
 So a grammar is split in two:
 - a *structure grammar*: the same grammar, except that element patterns whose attributes
-  can be expressed in XML Schema accept any attributes (`attribute * { text }*`);
+  can be expressed in XML Schema accept any attribute but xsi:* ones;
 - an *attribute schema* (XSD): one global declaration per element name of the grammar,
   with exactly those attributes and their datatypes, any content (strict wildcard).
 
-A document passing both is valid against the original grammar: the split is only made
-where it is exact or stricter (every element name is matched by a single pattern; ID
-attributes are all in the XSD; IDREF makes the whole grammar unsplit, because libxml2's
-XSD does not resolve references as its RELAX NG does). Anything the fast path rejects is
-validated again against the original grammar, which decides and gives libxml2's messages,
-so an over-strict fast path costs time, never a wrong verdict.
+A third check is tried first: one XSD with the content models translated as well
+(content_xsd.py), when every element the batch uses translates and XSD finds the models
+unambiguous; it replaces both passes (a third of the original grammar's time on TEI).
+Its root element is checked against the grammar's start, and documents that may carry
+xsi: attributes skip it.
+
+A document passing the pair (or the one XSD) is valid against the original grammar:
+the split is only made where it is exact or stricter (every element name is matched by a
+single pattern; ID attributes are all in the XSD; IDREF makes the whole grammar unsplit,
+because libxml2's XSD does not resolve references as its RELAX NG does). Anything the fast
+path rejects is validated again against the original grammar, which decides and gives
+libxml2's messages, so an over-strict fast path costs time, never a wrong verdict.
 """
 
 from __future__ import annotations
@@ -28,10 +34,15 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from teiedit.gate.content_xsd import ContentTranslator, Untranslatable
+
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
 XSD_DATATYPES = "http://www.w3.org/2001/XMLSchema-datatypes"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
+# XML Schema validators act on these attributes and accept them on any element; the
+# structure grammar refuses them, so that only the original grammar can accept them.
+XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 _R = f"{{{RNG_NS}}}"
 _X = f"{{{XSD_NS}}}"
 _CONTAINERS = {f"{_R}{n}" for n in ("group", "optional", "zeroOrMore", "oneOrMore",
@@ -48,14 +59,31 @@ class _Unsplit(Exception):
 
 @dataclass
 class FastPath:
-    """The compiled pair; `accepts` is True only for documents the original accepts."""
+    """The compiled checks; `accepts` is True only for documents the original accepts.
+
+    `whole` is one XSD with translated content models as well (see content_xsd), tried
+    first; `structure` + `attributes` decide when it rejects. A worker stops trying
+    `whole` once it has rejected a document the pair accepted: the batch then uses an
+    element it cannot translate.
+    """
 
     structure: etree.RelaxNG
     attributes: etree.XMLSchema
     split: int
+    whole: etree.XMLSchema | None = None
+    roots: frozenset[str] = frozenset()     # Clark names the grammar's start allows
 
-    def accepts(self, tree: etree._ElementTree) -> bool:
-        return bool(self.structure.validate(tree)) and bool(self.attributes.validate(tree))
+    def accepts(self, tree: etree._ElementTree, *, whole_allowed: bool = True) -> bool:
+        """`whole_allowed=False` for documents that may carry xsi: attributes, which an
+        XSD accepts anywhere (the structure grammar does not)."""
+        tried = (whole_allowed and self.whole is not None
+                 and tree.getroot().tag in self.roots)   # XSD has no start: any global
+        if tried and self.whole.validate(tree):         # element would do as root
+            return True
+        ok = bool(self.structure.validate(tree)) and bool(self.attributes.validate(tree))
+        if ok and tried:
+            self.whole = None
+        return ok
 
 
 def build(grammar: etree._ElementTree) -> FastPath | None:
@@ -68,6 +96,7 @@ def build(grammar: etree._ElementTree) -> FastPath | None:
     plans = splitter.plans()
     if not plans:
         return None
+    contents = splitter.contents(plans)
     for element, content, _ in plans.values():
         _accept_any_attributes(element, content)
     if splitter.unsplit_has_id():
@@ -77,7 +106,34 @@ def build(grammar: etree._ElementTree) -> FastPath | None:
         attributes = _compile_xsd(splitter.schemas(plans))
     except (etree.RelaxNGParseError, etree.XMLSchemaParseError):
         return None          # the original grammar decides alone
-    return FastPath(structure, attributes, len(plans))
+    roots = _start_names(root)
+    whole = _compile_whole(splitter, plans, contents) if roots else None
+    return FastPath(structure, attributes, len(plans), whole, roots or frozenset())
+
+
+def _start_names(root: etree._Element) -> frozenset[str] | None:
+    """Clark names of the element patterns `start` is a choice of (through refs), or None
+    when it is anything else."""
+    starts = list(root.iterchildren(f"{_R}start"))
+    defines = {d.get("name"): d for d in root.iter(f"{_R}define")}
+    names: set[str] = set()
+    todo, seen = [p for s in starts for p in _patterns(s)], set()
+    while todo:
+        node = todo.pop()
+        if node.tag == f"{_R}element":
+            name = _element_qname(node)
+            if name is None:
+                return None
+            names.add(f"{{{name[0]}}}{name[1]}" if name[0] else name[1])
+        elif node.tag == f"{_R}ref" and node.get("name") in defines:
+            if node.get("name") not in seen:
+                seen.add(node.get("name"))
+                todo += _patterns(defines[node.get("name")])
+        elif node.tag == f"{_R}choice":
+            todo += _patterns(node)
+        else:
+            return None
+    return frozenset(names) or None
 
 
 class _Splitter:
@@ -220,10 +276,37 @@ class _Splitter:
         decl.set("use", "optional" if optional else "required")
         return decl
 
-    def schemas(self, plans) -> dict[str, etree._Element]:
-        """One schema document per namespace (of elements and of attributes)."""
-        prefixes = {ns: f"ns{i}" for i, ns in enumerate(sorted(
-            {ns for ns, _ in self.global_attributes if ns != XML_NS}))}
+    def prefixes(self) -> dict[str, str]:
+        """A prefix for every namespace the schema documents refer to (no namespace and
+        the XML namespace need none)."""
+        spaces = {ns for ns, _ in self.global_attributes} | {
+            n[0] for n in self.names.values() if n is not None}
+        return {ns: f"ns{i}" for i, ns in enumerate(sorted(spaces - {"", XML_NS}))}
+
+    def contents(self, plans) -> dict[tuple[str, str], tuple[etree._Element, bool]]:
+        """The XSD content of each planned element whose content pattern translates."""
+        prefixes = self.prefixes()
+
+        def ref(element: etree._Element) -> str:
+            name = self.names.get(element) or _element_qname(element)
+            if name is None:
+                raise Untranslatable
+            return f"{prefixes[name[0]]}:{name[1]}" if name[0] else name[1]
+
+        translator = ContentTranslator(self.defines, ref)
+        out = {}
+        for name, (_, content, _) in plans.items():
+            try:
+                out[name] = translator.content(content)
+            except (Untranslatable, _Unsplit):
+                continue
+        return out
+
+    def schemas(self, plans, contents=None) -> dict[str, etree._Element]:
+        """One schema document per namespace (of elements and of attributes). Element
+        content is a strict wildcard, or with `contents` the translated content model
+        (elements without one are then abstract: never valid in this schema)."""
+        prefixes = self.prefixes()
         nsmap = {"xs": XSD_NS, **{p: n for n, p in prefixes.items()}}
         docs: dict[str, etree._Element] = {}
 
@@ -241,11 +324,18 @@ class _Splitter:
             if name is None or name in declared:
                 continue
             declared.add(name)
-            ct = etree.SubElement(etree.SubElement(doc(name[0]), f"{_X}element", name=name[1]),
-                                  f"{_X}complexType", mixed="true")
-            etree.SubElement(etree.SubElement(ct, f"{_X}sequence"), f"{_X}any",
-                             processContents="strict", namespace="##any", minOccurs="0",
-                             maxOccurs="unbounded")
+            declaration = etree.SubElement(doc(name[0]), f"{_X}element", name=name[1])
+            if contents is not None and name not in contents:
+                declaration.set("abstract", "true")
+                continue
+            ct = etree.SubElement(declaration, f"{_X}complexType", mixed="true")
+            if contents is None:
+                etree.SubElement(etree.SubElement(ct, f"{_X}sequence"), f"{_X}any",
+                                 processContents="strict", namespace="##any", minOccurs="0",
+                                 maxOccurs="unbounded")
+            else:
+                ct.append(copy.deepcopy(contents[name][0]))
+                ct.set("mixed", "true" if contents[name][1] else "false")
             if name not in plans:
                 etree.SubElement(ct, f"{_X}anyAttribute", processContents="skip",
                                  namespace="##any")
@@ -394,7 +484,7 @@ def _restriction(base: str) -> etree._Element:
 
 
 def _accept_any_attributes(element: etree._Element, content: list[etree._Element]) -> None:
-    """Content first (in order, groups flattened), then `attribute * { text }*`. `empty`
+    """Content first (in order, groups flattened), then `attribute * - xsi:* { text }*`. `empty`
     is dropped: group(p, empty) = p, and an `<empty/>` beside other patterns trips a
     libxml2 bug (see relaxng._drop_redundant_empty)."""
     for child in _patterns(element):
@@ -402,7 +492,9 @@ def _accept_any_attributes(element: etree._Element, content: list[etree._Element
     element.extend(c for c in content if c.tag != f"{_R}empty")
     any_attribute = etree.SubElement(etree.SubElement(element, f"{_R}zeroOrMore"),
                                      f"{_R}attribute")
-    etree.SubElement(any_attribute, f"{_R}anyName")
+    except_xsi = etree.SubElement(etree.SubElement(any_attribute, f"{_R}anyName"),
+                                  f"{_R}except")
+    etree.SubElement(except_xsi, f"{_R}nsName", ns=XSI_NS)
 
 
 class _InMemory(etree.Resolver):
@@ -418,6 +510,14 @@ class _InMemory(etree.Resolver):
         return None
 
 
+class _Ambiguous(Exception):
+    """XSD found these elements' content models ambiguous (Unique Particle Attribution)."""
+
+    def __init__(self, names: set[tuple[str, str]]) -> None:
+        super().__init__(names)
+        self.names = names
+
+
 def _compile_xsd(docs: dict[str, etree._Element]) -> etree.XMLSchema:
     """Compile the schema documents, each importing the others, from memory."""
     files = {ns: f"ns{i}.xsd" for i, ns in enumerate(sorted(docs))}
@@ -428,12 +528,56 @@ def _compile_xsd(docs: dict[str, etree._Element]) -> etree.XMLSchema:
                 if other:
                     imp.set("namespace", other)
                 schema.insert(0, imp)
+    texts = {files[ns]: etree.tostring(d, pretty_print=True) for ns, d in docs.items()}
     parser = etree.XMLParser(no_network=True, resolve_entities=False)
-    parser.resolvers.add(_InMemory({files[ns]: etree.tostring(d) for ns, d in docs.items()}))
-    first = sorted(docs)[0]
-    main = etree.fromstring(etree.tostring(docs[first]), parser,
-                            base_url=f"teiedit-fastpath:/{files[first]}")
-    return etree.XMLSchema(main)
+    parser.resolvers.add(_InMemory(texts))
+    first = files[sorted(docs)[0]]
+    main = etree.fromstring(texts[first], parser, base_url=f"teiedit-fastpath:/{first}")
+    try:
+        return etree.XMLSchema(main)
+    except etree.XMLSchemaParseError as e:
+        names = _ambiguous(e.error_log, texts)
+        if names:
+            raise _Ambiguous(names) from None
+        raise
+
+
+def _ambiguous(log, texts: dict[str, bytes]) -> set[tuple[str, str]]:
+    """The elements whose content models an error log calls not deterministic (found
+    by the line of the error in the pretty-printed schema document)."""
+    names = set()
+    for entry in log:
+        if entry.type_name != "SCHEMAP_NOT_DETERMINISTIC":
+            continue
+        name = (entry.filename or "").rpartition("/")[2]
+        if name not in texts:
+            return set()
+        schema = etree.fromstring(texts[name])
+        owner = None
+        for el in schema.iterchildren(f"{_X}element"):
+            if el.sourceline <= entry.line:
+                owner = el
+        if owner is None:
+            return set()
+        names.add((schema.get("targetNamespace", ""), owner.get("name", "")))
+    return names
+
+
+def _compile_whole(splitter: _Splitter, plans, contents) -> etree.XMLSchema | None:
+    """The one-pass XSD; elements whose models XSD finds ambiguous are left abstract (a
+    document using them goes the two-pass way)."""
+    contents = dict(contents)
+    while contents:
+        try:
+            return _compile_xsd(splitter.schemas(plans, contents))
+        except _Ambiguous as e:
+            if not e.names & contents.keys():
+                return None
+            for name in e.names:
+                contents.pop(name, None)
+        except etree.XMLSchemaParseError:
+            return None
+    return None
 
 
 def _patterns(node: etree._Element) -> list[etree._Element]:

@@ -127,7 +127,7 @@ class RelaxNGEngine:
         """A verdict for the grammar pruned to the names seen so far: True is final."""
         fast = self.fast_path()
         if fast is not None:
-            return fast.accepts(doc.tree)
+            return fast.accepts(doc.tree, whole_allowed=not doc.may_use_xsi)
         return bool(self.schema_for(set()).validate(doc.tree))
 
     def check(self, doc: Document) -> list[Problem]:

@@ -1,0 +1,179 @@
+"""RELAX NG content patterns as XML Schema particles, for the fast path's one-pass XSD.
+
+libxml2 validates an XSD content model (a compiled automaton) faster than it matches
+RELAX NG, even element-only RELAX NG. When every element of a batch has a content pattern
+that translates, the fast path is a single XSD pass. The translation only has to be
+*sound*: whatever the XSD accepts, the RELAX NG pattern accepts (anything else is checked
+again against the original grammar). So only what maps exactly is translated: groups,
+choices, optional/zeroOrMore/oneOrMore, empty, references, element references, and text
+only as mixed content (`(text | …)*`); interleave, data, lists, name classes and text in
+any other place make the element untranslatable. Content models XSD finds ambiguous (its
+Unique Particle Attribution rule) fail to compile; the caller then gives up on this path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lxml import etree
+
+RNG_NS = "http://relaxng.org/ns/structure/1.0"
+XSD_NS = "http://www.w3.org/2001/XMLSchema"
+_R = f"{{{RNG_NS}}}"
+_X = f"{{{XSD_NS}}}"
+_REPEATS = {f"{_R}zeroOrMore": "0", f"{_R}oneOrMore": "1"}
+
+
+class Untranslatable(Exception):
+    """The element's content has no sound XSD particle here."""
+
+
+class ContentTranslator:
+    """Translates element content patterns of one grammar.
+
+    `defines` maps define names to their patterns; `element_ref(pattern)` gives the QName
+    string (prefix:local) an `<element>` pattern is referenced by in the XSD.
+    """
+
+    def __init__(self, defines: dict[str, list[etree._Element]],
+                 element_ref: Callable[[etree._Element], str]) -> None:
+        self.defines = defines
+        self.element_ref = element_ref
+        self._active: set[str] = set()
+
+    def content(self, patterns: list[etree._Element]) -> tuple[etree._Element, bool]:
+        """An xs:sequence for an element's content patterns, and whether it is mixed."""
+        patterns = [p for p in patterns if p.tag != f"{_R}empty"]
+        sequence = etree.Element(f"{_X}sequence")
+        if len(patterns) == 1:
+            repeated = self._mixed_repetition(patterns[0])
+            if repeated is not None:
+                if len(repeated):
+                    sequence.append(repeated)
+                return sequence, True
+            if self._resolve(patterns[0]).tag == f"{_R}text":
+                return sequence, True
+        for p in patterns:
+            particle = self.particle(p)
+            if particle is not None:
+                sequence.append(particle)
+        return sequence, False
+
+    def _resolve(self, node: etree._Element) -> etree._Element:
+        """Follow refs to a define's single pattern (not into element patterns)."""
+        seen = set()
+        while node.tag == f"{_R}ref" and node.get("name") not in seen:
+            seen.add(node.get("name"))
+            body = self._body(node)
+            if len(body) != 1 or body[0].tag == f"{_R}element":
+                return node
+            node = body[0]
+        return node
+
+    def _body(self, ref: etree._Element) -> list[etree._Element]:
+        parts = self.defines.get(ref.get("name", ""), [])
+        if len(parts) != 1 or parts[0].get("combine"):
+            raise Untranslatable
+        return [c for c in parts[0] if isinstance(c.tag, str)]
+
+    def _mixed_repetition(self, node: etree._Element) -> etree._Element | None:
+        """For `(text | a | b …)*` or `+`: a repeated xs:choice of the other branches."""
+        node = self._resolve(node)
+        if node.tag not in _REPEATS:
+            return None
+        kids = [c for c in node if isinstance(c.tag, str)]
+        if len(kids) != 1:
+            return None
+        branches = self._choice_branches(kids[0])
+        if branches is None or not any(b.tag == f"{_R}text" for b in branches):
+            return None
+        choice = etree.Element(f"{_X}choice", minOccurs="0", maxOccurs="unbounded")
+        self._add_branches(choice, [b for b in branches
+                                    if b.tag not in (f"{_R}text", f"{_R}empty")])
+        return choice if len(choice) else etree.Element(f"{_X}sequence")
+
+    def _choice_branches(self, node: etree._Element) -> list[etree._Element] | None:
+        """The alternatives of a choice, nested choices and refs to choices flattened."""
+        node = self._resolve(node)
+        if node.tag != f"{_R}choice":
+            return [node]
+        out: list[etree._Element] = []
+        for c in node:
+            if isinstance(c.tag, str):
+                out += self._choice_branches(c) or []
+        return out
+
+    def _add_branches(self, choice: etree._Element, branches: list[etree._Element]) -> None:
+        """Append translated branches, each element reference once (a repeated reference
+        is ambiguous for XSD and means nothing more)."""
+        refs: set[str] = set()
+        for b in branches:
+            particle = self.particle(b)
+            if particle is None:
+                raise Untranslatable              # an empty branch inside a repetition
+            key = particle.get("ref") if particle.tag == f"{_X}element" and len(
+                particle.attrib) == 1 else None
+            if key is not None:
+                if key in refs:
+                    continue
+                refs.add(key)
+            choice.append(particle)
+
+    def particle(self, node: etree._Element) -> etree._Element | None:
+        """The particle for one pattern (None for `empty`)."""
+        tag = node.tag
+        if tag == f"{_R}element":
+            if node.get("name") is None:
+                raise Untranslatable
+            return etree.Element(f"{_X}element", ref=self.element_ref(node))
+        if tag == f"{_R}ref":
+            name = node.get("name", "")
+            body = self._body(node)
+            if len(body) == 1 and body[0].tag == f"{_R}element":
+                return self.particle(body[0])
+            if name in self._active:
+                raise Untranslatable              # recursion outside an element
+            self._active.add(name)
+            try:
+                return self._sequence_of(body)
+            finally:
+                self._active.discard(name)
+        if tag == f"{_R}empty":
+            return None
+        if tag == f"{_R}group":
+            return self._sequence_of([c for c in node if isinstance(c.tag, str)])
+        if tag == f"{_R}choice":
+            branches = self._choice_branches(node) or []
+            optional = any(b.tag == f"{_R}empty" for b in branches)
+            choice = etree.Element(f"{_X}choice")
+            self._add_branches(choice, [b for b in branches if b.tag != f"{_R}empty"])
+            if not len(choice):
+                return None
+            if optional:
+                choice.set("minOccurs", "0")
+            return choice
+        if tag in _REPEATS or tag == f"{_R}optional":
+            inner = self._sequence_of([c for c in node if isinstance(c.tag, str)])
+            if inner is None:
+                return None
+            if inner.get("minOccurs") is not None or inner.get("maxOccurs") is not None:
+                wrapper = etree.Element(f"{_X}sequence")
+                wrapper.append(inner)
+                inner = wrapper
+            inner.set("minOccurs", _REPEATS.get(tag, "0"))
+            if tag in _REPEATS:
+                inner.set("maxOccurs", "unbounded")
+            if inner.get("minOccurs") == "1":
+                del inner.attrib["minOccurs"]
+            return inner
+        raise Untranslatable                      # text, interleave, data, lists, …
+
+    def _sequence_of(self, patterns: list[etree._Element]) -> etree._Element | None:
+        particles = [p for p in (self.particle(c) for c in patterns) if p is not None]
+        if not particles:
+            return None
+        if len(particles) == 1:
+            return particles[0]
+        sequence = etree.Element(f"{_X}sequence")
+        sequence.extend(particles)
+        return sequence
