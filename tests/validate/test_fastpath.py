@@ -269,3 +269,26 @@ def test_an_ambiguous_content_model_leaves_only_that_element_to_the_two_pass_che
     tree = _doc("<r><p/><p/><note><p/></note></r>")
     assert not fast.whole.validate(tree)          # <r> is left abstract in the XSD
     assert fast.accepts(tree) and etree.RelaxNG(grammar).validate(tree)
+
+
+def test_the_one_pass_xsd_learns_the_attributes_a_batch_uses(samples, shared_dir):
+    """Only attributes seen so far are declared in it (each costs time on every element);
+    a valid document with a new one is accepted, and the XSD declares it from then on."""
+    from teiedit.gate.document import Document
+
+    path = shared_dir / "tei-p5" / "tei_all.rng"
+    engine = RelaxNGEngine.load(path, SchemaInfo(path=str(path), kind="relaxng", sha256=""))
+    engine.prepare()
+    plain = HEADER + "<p>text</p>" + FOOTER
+
+    def check(xml: str) -> list:
+        data = xml.encode()
+        return engine.check(Document("x.xml", data, _doc(data)))
+
+    assert check(plain) == []
+    assert engine._fast is not None and engine._fast.whole is not None
+    assert check(plain.replace("<p>", '<p rend="bold">')) == []
+    assert "rend" in engine._attributes and engine._fast.whole is not None
+    assert engine._fast.whole.validate(_doc(plain.replace("<p>", '<p rend="x">')))
+    assert check(plain.replace("<p>", '<p rend="">'))        # still checked by type
+    assert check(plain.replace("<p>", '<p bogus="1">'))

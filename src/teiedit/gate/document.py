@@ -32,5 +32,4 @@ class Document:
         """Whether the tree may hold xsi: attributes, which XML Schema validators act on
         (and accept on any element) while RELAX NG treats them as any other attribute."""
         scan = as_utf8_for_scan(self.data)
-        return self.expanded or XSI_NS in scan or (
-            b"&#" in scan and _NS_CHAR_REF.search(scan) is not None)
+        return self.expanded or XSI_NS in scan or _NS_CHAR_REF.search(scan) is not None

@@ -59,36 +59,46 @@ class _Unsplit(Exception):
 
 @dataclass
 class FastPath:
-    """The compiled checks; `accepts` is True only for documents the original accepts.
+    """The compiled checks; a document they accept is one the original grammar accepts.
 
-    `whole` is one XSD with translated content models as well (see content_xsd), tried
-    first; `structure` + `attributes` decide when it rejects. A worker stops trying
-    `whole` once it has rejected a document the pair accepted: the batch then uses an
-    element it cannot translate.
+    `whole` is one XSD with the content models translated as well (see content_xsd),
+    declaring only the optional attributes the batch has shown so far (each declared
+    attribute costs the XSD validator on every element); it is tried first, and
+    `structure` + `attributes` decide when it rejects.
     """
 
     structure: etree.RelaxNG
     attributes: etree.XMLSchema
     split: int
-    whole: etree.XMLSchema | None = None
     roots: frozenset[str] = frozenset()     # Clark names the grammar's start allows
+    whole: etree.XMLSchema | None = None
+    _whole_from: tuple | None = None        # what `with_attributes` recompiles from
 
-    def accepts(self, tree: etree._ElementTree, *, whole_allowed: bool = True) -> bool:
-        """`whole_allowed=False` for documents that may carry xsi: attributes, which an
-        XSD accepts anywhere (the structure grammar does not)."""
+    def verdict(self, tree: etree._ElementTree, *, whole_allowed: bool = True
+                ) -> tuple[bool, bool]:
+        """(accepted, rejected by `whole` only). `whole_allowed=False` for documents that
+        may carry xsi: attributes, which an XSD accepts anywhere (the pair does not)."""
         tried = (whole_allowed and self.whole is not None
                  and tree.getroot().tag in self.roots)   # XSD has no start: any global
         if tried and self.whole.validate(tree):         # element would do as root
-            return True
+            return True, False
         ok = bool(self.structure.validate(tree)) and bool(self.attributes.validate(tree))
-        if ok and tried:
-            self.whole = None
-        return ok
+        return ok, ok and tried
+
+    def accepts(self, tree: etree._ElementTree, *, whole_allowed: bool = True) -> bool:
+        return self.verdict(tree, whole_allowed=whole_allowed)[0]
+
+    def with_attributes(self, attributes: frozenset[str] | None) -> None:
+        """Recompile `whole` declaring these optional attributes (Clark names; None: all)."""
+        if self._whole_from is not None:
+            self.whole = _compile_whole(*self._whole_from, attributes)
 
 
-def build(grammar: etree._ElementTree) -> FastPath | None:
+def build(grammar: etree._ElementTree, attributes: frozenset[str] | None = None
+          ) -> FastPath | None:
     """The fast path for a (simplified enough) grammar, or None when splitting would not be
-    exact or would not help."""
+    exact or would not help. `attributes`: the optional attributes `whole` declares (None:
+    all)."""
     root = copy.deepcopy(grammar).getroot()
     if any(d.get("type") in ("IDREF", "IDREFS") for d in root.iter(f"{_R}data")):
         return None
@@ -103,12 +113,15 @@ def build(grammar: etree._ElementTree) -> FastPath | None:
         return None
     try:
         structure = etree.RelaxNG(etree.ElementTree(root))
-        attributes = _compile_xsd(splitter.schemas(plans))
+        attribute_schema = _compile_xsd(splitter.schemas(plans))
     except (etree.RelaxNGParseError, etree.XMLSchemaParseError):
         return None          # the original grammar decides alone
     roots = _start_names(root)
-    whole = _compile_whole(splitter, plans, contents) if roots else None
-    return FastPath(structure, attributes, len(plans), whole, roots or frozenset())
+    fast = FastPath(structure, attribute_schema, len(plans), roots or frozenset())
+    if roots and contents:
+        fast._whole_from = (splitter, plans, contents)
+        fast.with_attributes(attributes)
+    return fast
 
 
 def _start_names(root: etree._Element) -> frozenset[str] | None:
@@ -302,10 +315,12 @@ class _Splitter:
                 continue
         return out
 
-    def schemas(self, plans, contents=None) -> dict[str, etree._Element]:
+    def schemas(self, plans, contents=None, attributes: frozenset[str] | None = None
+                ) -> dict[str, etree._Element]:
         """One schema document per namespace (of elements and of attributes). Element
         content is a strict wildcard, or with `contents` the translated content model
-        (elements without one are then abstract: never valid in this schema)."""
+        (elements without one are then abstract: never valid in this schema). With
+        `attributes`, optional attributes not named there (Clark names) are left out."""
         prefixes = self.prefixes()
         nsmap = {"xs": XSD_NS, **{p: n for n, p in prefixes.items()}}
         docs: dict[str, etree._Element] = {}
@@ -341,6 +356,9 @@ class _Splitter:
                                  namespace="##any")
                 continue
             for decl in plans[name][2]:
+                if attributes is not None and decl.get("use") == "optional" and (
+                        _clark(decl) not in attributes):
+                    continue
                 decl = copy.deepcopy(decl)
                 ans = decl.attrib.pop("_ns", None)
                 ct.append(decl)
@@ -563,13 +581,14 @@ def _ambiguous(log, texts: dict[str, bytes]) -> set[tuple[str, str]]:
     return names
 
 
-def _compile_whole(splitter: _Splitter, plans, contents) -> etree.XMLSchema | None:
+def _compile_whole(splitter: _Splitter, plans, contents,
+                   attributes: frozenset[str] | None) -> etree.XMLSchema | None:
     """The one-pass XSD; elements whose models XSD finds ambiguous are left abstract (a
     document using them goes the two-pass way)."""
     contents = dict(contents)
     while contents:
         try:
-            return _compile_xsd(splitter.schemas(plans, contents))
+            return _compile_xsd(splitter.schemas(plans, contents, attributes))
         except _Ambiguous as e:
             if not e.names & contents.keys():
                 return None
@@ -578,6 +597,12 @@ def _compile_whole(splitter: _Splitter, plans, contents) -> etree.XMLSchema | No
         except etree.XMLSchemaParseError:
             return None
     return None
+
+
+def _clark(decl: etree._Element) -> str:
+    """The Clark name of the attribute an xs:attribute declaration (as planned) is for."""
+    ns = decl.get("_ns")
+    return f"{{{ns}}}{decl.get('ref', '').partition(':')[2]}" if ns else decl.get("name", "")
 
 
 def _patterns(node: etree._Element) -> list[etree._Element]:

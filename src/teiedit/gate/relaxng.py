@@ -72,6 +72,7 @@ class RelaxNGEngine:
     _compiled: etree.RelaxNG | None = None
     _fast: FastPath | None = None
     _fast_built: bool = False
+    _attributes: frozenset[str] = frozenset()   # attribute names seen (Clark)
     _required: dict[str, set[str]] = field(default_factory=dict)
     _roots: frozenset[str] = frozenset()
 
@@ -119,16 +120,24 @@ class RelaxNGEngine:
         """The split structure + attribute check for the current grammar (None if the
         grammar cannot be split); built once per grammar."""
         if self.split and not self._fast_built:
-            self._fast = fastpath.build(self._grammar())
+            self._fast = fastpath.build(self._grammar(), self._attributes)
             self._fast_built = True
         return self._fast
 
     def accepts(self, doc: Document) -> bool:
         """A verdict for the grammar pruned to the names seen so far: True is final."""
         fast = self.fast_path()
-        if fast is not None:
-            return fast.accepts(doc.tree, whole_allowed=not doc.may_use_xsi)
-        return bool(self.schema_for(set()).validate(doc.tree))
+        if fast is None:
+            return bool(self.schema_for(set()).validate(doc.tree))
+        accepted, whole_rejected = fast.verdict(doc.tree, whole_allowed=not doc.may_use_xsi)
+        if whole_rejected:        # the one-pass XSD needs the attributes this batch uses
+            new = _attribute_names(doc) - self._attributes
+            if new:
+                self._attributes |= new
+                fast.with_attributes(self._attributes)
+            else:                 # or the batch uses something it cannot translate
+                fast.whole = None
+        return accepted
 
     def check(self, doc: Document) -> list[Problem]:
         if self.accepts(doc):
@@ -156,6 +165,12 @@ class RelaxNGEngine:
                 line=line, column=column, engine="relaxng", schema=self.info.path,
                 rule=entry.type_name, xpath=entry.path or "", detail=entry.message))
         return problems
+
+
+def _attribute_names(doc: Document) -> set[str]:
+    """Clark names of the document's attributes; only needed when the one-pass XSD
+    rejects a file."""
+    return {name for el in doc.tree.iter(etree.Element) for name in el.attrib}
 
 
 def _element_names(doc: Document) -> set[str]:
