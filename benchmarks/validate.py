@@ -145,12 +145,19 @@ def main() -> None:
             t, done = timed(lambda: command(folder, schemas, args.jobs))
             rows.append((label, t, f"exit {done.returncode}"))
 
-        if shutil.which("jing"):
-            t, done = timed(lambda: subprocess.run(["jing", str(tei_all), *map(str, paths)],
-                                                   capture_output=True, text=True))
-            bad = len({line.split(":")[0] for line in done.stdout.splitlines()})
-            rows.append(("jing tei_all.rng (one JVM)", t, f"{bad} invalid files"))
+        def jing(schema: Path) -> None:
+            if shutil.which("jing"):
+                t, done = timed(lambda: subprocess.run(["jing", str(schema), *map(str, paths)],
+                                                       capture_output=True, text=True))
+                bad = len({line.split(":")[0] for line in done.stdout.splitlines()})
+                rows.append((f"jing {schema.name} (one JVM)", t, f"{bad} invalid files"))
+
+        jing(tei_all)
         run_cmd("teiedit validate --schema tei_all.rng", [tei_all])
+        if PROJECT[0].exists():
+            jing(PROJECT[0])
+            run_cmd("teiedit validate --schema teiedit.rng (the project's RELAX NG)",
+                    [PROJECT[0]])
 
         def api_rng(label: str, fast: bool) -> None:
             """The RELAX NG engine alone, in this process, with or without its fast path
