@@ -13,7 +13,7 @@ So a grammar is split in two:
   with exactly those attributes and their datatypes, any content (strict wildcard).
 
 A third check is tried first: one XSD with the content models translated as well
-(content_xsd.py), when every element the batch uses translates and XSD finds the models
+(rng_to_xsd.py), when every element the batch uses translates and XSD finds the models
 unambiguous; it replaces both passes (a third of the original grammar's time on TEI).
 Its root element is checked against the grammar's start, and documents that may carry
 xsi: attributes skip it.
@@ -34,11 +34,16 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from teiedit.gate.content_xsd import ContentTranslator, Untranslatable
+from teiedit.gate.rng_to_xsd import (
+    Untranslatable,
+    XsdTranslator,
+    inherited,
+    patterns,
+    plain_builtin,
+)
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
-XSD_DATATYPES = "http://www.w3.org/2001/XMLSchema-datatypes"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 # XML Schema validators act on these attributes and accept them on any element; the
 # structure grammar refuses them, so that only the original grammar can accept them.
@@ -47,21 +52,13 @@ _R = f"{{{RNG_NS}}}"
 _X = f"{{{XSD_NS}}}"
 _CONTAINERS = {f"{_R}{n}" for n in ("group", "optional", "zeroOrMore", "oneOrMore",
                                      "choice", "interleave", "mixed", "list")}
-# Datatypes whose meaning depends on context or on other attributes: not translated.
-_CONTEXTUAL = {"QName", "NOTATION", "ENTITY", "ENTITIES", "IDREF", "IDREFS"}
-_FACETS = {"length", "minLength", "maxLength", "pattern", "totalDigits", "fractionDigits",
-           "minInclusive", "maxInclusive", "minExclusive", "maxExclusive"}
-
-
-class _Unsplit(Exception):
-    """This element's attributes stay in the RELAX NG grammar."""
 
 
 @dataclass
 class FastPath:
     """The compiled checks; a document they accept is one the original grammar accepts.
 
-    `whole` is one XSD with the content models translated as well (see content_xsd),
+    `whole` is one XSD with the content models translated as well (see rng_to_xsd),
     declaring only the optional attributes the batch has shown so far (each declared
     attribute costs the XSD validator on every element); it is tried first, and
     `structure` + `attributes` decide when it rejects.
@@ -130,7 +127,7 @@ def _start_names(root: etree._Element) -> frozenset[str] | None:
     starts = list(root.iterchildren(f"{_R}start"))
     defines = {d.get("name"): d for d in root.iter(f"{_R}define")}
     names: set[str] = set()
-    todo, seen = [p for s in starts for p in _patterns(s)], set()
+    todo, seen = [p for s in starts for p in patterns(s)], set()
     while todo:
         node = todo.pop()
         if node.tag == f"{_R}element":
@@ -141,9 +138,9 @@ def _start_names(root: etree._Element) -> frozenset[str] | None:
         elif node.tag == f"{_R}ref" and node.get("name") in defines:
             if node.get("name") not in seen:
                 seen.add(node.get("name"))
-                todo += _patterns(defines[node.get("name")])
+                todo += patterns(defines[node.get("name")])
         elif node.tag == f"{_R}choice":
-            todo += _patterns(node)
+            todo += patterns(node)
         else:
             return None
     return frozenset(names) or None
@@ -161,6 +158,15 @@ class _Splitter:
         self.split: set[etree._Element] = set()
         # global attribute declarations of namespaced attributes, by (ns, local)
         self.global_attributes: dict[tuple[str, str], str] = {}
+        self.translator = XsdTranslator(self.defines, self._element_ref)
+
+    def _element_ref(self, element: etree._Element) -> str:
+        """How the XSD refers to an element pattern's global declaration (only asked once
+        every attribute namespace is known, so that prefixes are final)."""
+        name = self.names.get(element) or _element_qname(element)
+        if name is None:
+            raise Untranslatable
+        return f"{self.prefixes()[name[0]]}:{name[1]}" if name[0] else name[1]
 
     def plans(self) -> dict[tuple[str, str], tuple[etree._Element, list, list]]:
         """Per element name with a single pattern: (pattern, content, attribute decls)."""
@@ -173,19 +179,13 @@ class _Splitter:
             try:
                 content, attributes = self._top_level(element)
                 declarations = [self._declaration(opt, a) for opt, a in attributes]
-            except _Unsplit:
+            except Untranslatable:
                 continue
             plans[name] = (element, content, declarations)
         self.split = {p[0] for p in plans.values()}
         return plans
 
     # -- which children are attributes -------------------------------------------------
-
-    def _body(self, ref: etree._Element) -> list[etree._Element]:
-        parts = self.defines.get(ref.get("name", ""), [])
-        if len(parts) != 1 or parts[0].get("combine"):
-            raise _Unsplit
-        return _patterns(parts[0])
 
     def has_attribute(self, node: etree._Element) -> bool:
         """Whether an attribute pattern is reachable without entering a child element."""
@@ -198,10 +198,10 @@ class _Splitter:
                 self._has_attr[name] = True       # a cycle through refs: assume the worst
                 self._has_attr[name] = any(self.has_attribute(c)
                                            for d in self.defines.get(name, [])
-                                           for c in _patterns(d))
+                                           for c in patterns(d))
             return self._has_attr[name]
         if tag in _CONTAINERS:
-            return any(self.has_attribute(c) for c in _patterns(node))
+            return any(self.has_attribute(c) for c in patterns(node))
         return False
 
     def _attributes_of(self, node: etree._Element, optional: bool,
@@ -209,41 +209,41 @@ class _Splitter:
         tag = node.tag
         if tag == f"{_R}attribute":
             if node.get("name") is None:
-                raise _Unsplit                      # a name class, not one name
+                raise Untranslatable                      # a name class, not one name
             out.append((optional, node))
         elif tag == f"{_R}ref":
-            for c in self._body(node):
+            for c in self.translator.body(node):
                 self._attributes_of(c, optional, out)
         elif tag == f"{_R}group":
-            for c in _patterns(node):
+            for c in patterns(node):
                 self._attributes_of(c, optional, out)
         elif tag == f"{_R}optional":
-            kids = _patterns(node)
-            if len(kids) != 1 or (kids[0].tag == f"{_R}group" and len(_patterns(kids[0])) > 1):
-                raise _Unsplit                      # several attributes present together
+            kids = patterns(node)
+            if len(kids) != 1 or (kids[0].tag == f"{_R}group" and len(patterns(kids[0])) > 1):
+                raise Untranslatable                      # several attributes present together
             self._attributes_of(kids[0], True, out)
         elif tag != f"{_R}empty":
-            raise _Unsplit                          # a choice between attributes, …
+            raise Untranslatable                          # a choice between attributes, …
 
     def _top_level(self, element: etree._Element) -> tuple[
             list[etree._Element], list[tuple[bool, etree._Element]]]:
         """An element pattern's children as content patterns and attributes."""
         if element.get("name") is None:
-            raise _Unsplit
+            raise Untranslatable
         content: list[etree._Element] = []
         attributes: list[tuple[bool, etree._Element]] = []
-        todo = _patterns(element)
+        todo = patterns(element)
         while todo:
             node = todo.pop(0)
             if not self.has_attribute(node):
                 content.append(node)
             elif node.tag == f"{_R}group":
-                todo[:0] = _patterns(node)
+                todo[:0] = patterns(node)
             else:
                 self._attributes_of(node, False, attributes)
         names = [_attribute_qname(a) for _, a in attributes]
         if len(set(names)) != len(names):
-            raise _Unsplit
+            raise Untranslatable
         return content, attributes
 
     def unsplit_has_id(self) -> bool:
@@ -251,7 +251,7 @@ class _Splitter:
         seen: set[str] = set()
 
         def reaches_id(node: etree._Element) -> bool:
-            for child in _patterns(node):
+            for child in patterns(node):
                 if child.tag == f"{_R}data" and child.get("type") == "ID":
                     return True
                 if child.tag == f"{_R}ref" and child.get("name", "") not in seen:
@@ -268,22 +268,22 @@ class _Splitter:
 
     def _declaration(self, optional: bool, attribute: etree._Element) -> etree._Element:
         ns, local = _attribute_qname(attribute)
-        value = _patterns(attribute)
-        simple = _simple_type(self, value[0]) if value else None
+        value = patterns(attribute)
+        simple = self.translator.simple_type(value[0]) if value else None
         if len(value) > 1:
-            raise _Unsplit
+            raise Untranslatable
         decl = etree.Element(f"{_X}attribute")
         if ns:
             key = (ns, local)
             text = etree.tostring(simple) if simple is not None else b""
             if self.global_attributes.setdefault(key, text) != text:
-                raise _Unsplit                      # one global declaration per name
+                raise Untranslatable                      # one global declaration per name
             decl.set("ref", f"_:{local}")          # prefix chosen in schemas()
             decl.set("_ns", ns)
         else:
             decl.set("name", local)
-        if simple is not None and _plain(simple):
-            decl.set("type", _plain(simple))       # a built-in type is checked faster
+        if simple is not None and plain_builtin(simple):
+            decl.set("type", plain_builtin(simple))       # a built-in type is checked faster
         elif simple is not None:
             decl.append(simple)                     # a global one's moves there later
         decl.set("use", "optional" if optional else "required")
@@ -298,20 +298,11 @@ class _Splitter:
 
     def contents(self, plans) -> dict[tuple[str, str], tuple[etree._Element, bool]]:
         """The XSD content of each planned element whose content pattern translates."""
-        prefixes = self.prefixes()
-
-        def ref(element: etree._Element) -> str:
-            name = self.names.get(element) or _element_qname(element)
-            if name is None:
-                raise Untranslatable
-            return f"{prefixes[name[0]]}:{name[1]}" if name[0] else name[1]
-
-        translator = ContentTranslator(self.defines, ref)
         out = {}
         for name, (_, content, _) in plans.items():
             try:
-                out[name] = translator.content(content)
-            except (Untranslatable, _Unsplit):
+                out[name] = self.translator.content(content)
+            except Untranslatable:
                 continue
         return out
 
@@ -380,132 +371,11 @@ class _Splitter:
         return docs
 
 
-def _simple_type(splitter: _Splitter, node: etree._Element) -> etree._Element:
-    """An anonymous xs:simpleType accepting at most what the value pattern accepts."""
-    tag = node.tag
-    if tag == f"{_R}ref":
-        body = splitter._body(node)
-        if len(body) != 1:
-            raise _Unsplit
-        return _simple_type(splitter, body[0])
-    if tag == f"{_R}text":
-        return _restriction("xs:string")
-    if tag == f"{_R}data":
-        return _data_type(node)
-    if tag == f"{_R}value":
-        base = _builtin(node, node.get("type", "token"))
-        st = _restriction(base)
-        etree.SubElement(st[0], f"{_X}enumeration", value=node.text or "")
-        return st
-    if tag == f"{_R}choice":
-        return _union([_simple_type(splitter, c) for c in _patterns(node)])
-    if tag == f"{_R}list":
-        return _list_type(splitter, _patterns(node))
-    raise _Unsplit
-
-
-def _union(members: list[etree._Element]) -> etree._Element:
-    """A union kept small: nested unions flattened, enumerations over one base merged into
-    one restriction, a single member unwrapped (each member costs libxml2 a try)."""
-    flat: list[etree._Element] = []
-    for m in members:
-        inner = m.find(f"{_X}union")
-        flat += list(inner) if inner is not None else [m]
-    merged: list[etree._Element] = []
-    enums: dict[str, etree._Element] = {}
-    for m in flat:
-        r = m.find(f"{_X}restriction")
-        if r is not None and r.get("base") and len(r) and all(
-                f.tag == f"{_X}enumeration" for f in r):
-            if r.get("base") in enums:
-                enums[r.get("base", "")].extend(list(r))
-                continue
-            enums[r.get("base", "")] = r
-        merged.append(m)
-    if not merged:
-        raise _Unsplit
-    if len(merged) == 1:
-        return merged[0]
-    st = etree.Element(f"{_X}simpleType")
-    etree.SubElement(st, f"{_X}union").extend(merged)
-    return st
-
-
-def _list_type(splitter: _Splitter, kids: list[etree._Element]) -> etree._Element:
-    if len(kids) != 1:
-        raise _Unsplit
-    item = kids[0]
-    if item.tag in (f"{_R}oneOrMore", f"{_R}zeroOrMore"):
-        facet = ("minLength", "1") if item.tag == f"{_R}oneOrMore" else None
-        inner = _patterns(item)
-        if len(inner) != 1:
-            raise _Unsplit
-        item = inner[0]
-    else:
-        facet = ("length", "1")
-    item_type = _simple_type(splitter, item)
-    if item_type.find(f"{_X}list") is not None:
-        raise _Unsplit
-    listed = etree.Element(f"{_X}simpleType")
-    etree.SubElement(listed, f"{_X}list").append(item_type)
-    if facet is None:
-        return listed
-    st = etree.Element(f"{_X}simpleType")
-    restriction = etree.SubElement(st, f"{_X}restriction")
-    restriction.append(listed)
-    etree.SubElement(restriction, f"{_X}{facet[0]}", value=facet[1])
-    return st
-
-
-def _builtin(node: etree._Element, type_name: str) -> str:
-    library = _inherited(node, "datatypeLibrary") or ""
-    if library == "":
-        if type_name not in ("string", "token"):
-            raise _Unsplit
-        return f"xs:{type_name}"
-    if library != XSD_DATATYPES or type_name in _CONTEXTUAL:
-        raise _Unsplit
-    return f"xs:{type_name}"
-
-
-def _data_type(node: etree._Element) -> etree._Element:
-    """data with params: one restriction step per pattern (RELAX NG ANDs its pattern
-    params; XML Schema ORs patterns given in the same step)."""
-    base = _builtin(node, node.get("type", ""))
-    params = _patterns(node)
-    if any(p.tag != f"{_R}param" or p.get("name") not in _FACETS for p in params):
-        raise _Unsplit                               # <except>, unknown params
-    patterns = [p for p in params if p.get("name") == "pattern"]
-    others = [p for p in params if p.get("name") != "pattern"]
-    st = _restriction(base)
-    for p in others:
-        etree.SubElement(st[0], f"{_X}{p.get('name')}", value=p.text or "")
-    for i, p in enumerate(patterns):
-        if i:
-            outer = etree.Element(f"{_X}simpleType")
-            etree.SubElement(outer, f"{_X}restriction").append(st)
-            st = outer
-        etree.SubElement(st[0], f"{_X}pattern", value=p.text or "")
-    return st
-
-
-def _plain(simple: etree._Element) -> str | None:
-    """The built-in type a simple type merely names (a restriction without facets)."""
-    r = simple.find(f"{_X}restriction")
-    return r.get("base") if r is not None and len(r) == 0 and r.get("base") else None
-
-
-def _restriction(base: str) -> etree._Element:
-    st = etree.Element(f"{_X}simpleType")
-    etree.SubElement(st, f"{_X}restriction", base=base)
-    return st
-
-
 def _accept_any_attributes(element: etree._Element, content: list[etree._Element]) -> None:
     """Content first (in order, groups flattened), then `attribute * - xsi:* { text }*`. `empty`
     is dropped: group(p, empty) = p, and an `<empty/>` beside other patterns trips a
     libxml2 bug (see relaxng._drop_redundant_empty)."""
-    for child in _patterns(element):
+    for child in patterns(element):
         element.remove(child)
     element.extend(c for c in content if c.tag != f"{_R}empty")
     any_attribute = etree.SubElement(etree.SubElement(element, f"{_R}zeroOrMore"),
@@ -605,17 +475,6 @@ def _clark(decl: etree._Element) -> str:
     return f"{{{ns}}}{decl.get('ref', '').partition(':')[2]}" if ns else decl.get("name", "")
 
 
-def _patterns(node: etree._Element) -> list[etree._Element]:
-    return [c for c in node if isinstance(c.tag, str)]
-
-
-def _inherited(node: etree._Element, name: str) -> str | None:
-    for el in (node, *node.iterancestors()):
-        if el.get(name) is not None:
-            return el.get(name)
-    return None
-
-
 def _element_qname(element: etree._Element) -> tuple[str, str] | None:
     name = element.get("name")
     if name is None:
@@ -623,7 +482,7 @@ def _element_qname(element: etree._Element) -> tuple[str, str] | None:
     prefix, _, local = name.rpartition(":")
     if prefix:
         return element.nsmap.get(prefix, ""), local
-    return _inherited(element, "ns") or "", local
+    return inherited(element, "ns") or "", local
 
 
 def _attribute_qname(attribute: etree._Element) -> tuple[str, str]:

@@ -1,4 +1,9 @@
-"""RELAX NG content patterns as XML Schema particles, for the fast path's one-pass XSD.
+"""RELAX NG patterns as XML Schema: content as particles, attribute values as simple types.
+
+Used by the fast path (fastpath.py). Attribute value patterns become anonymous simple
+types (`data` with params, one restriction step per pattern since RELAX NG ANDs them;
+`value`; `choice` as a union; `list`). Content patterns become particles for the one-pass
+XSD:
 
 libxml2 validates an XSD content model (a compiled automaton) faster than it matches
 RELAX NG, even element-only RELAX NG. When every element of a batch has a content pattern
@@ -22,14 +27,19 @@ XSD_NS = "http://www.w3.org/2001/XMLSchema"
 _R = f"{{{RNG_NS}}}"
 _X = f"{{{XSD_NS}}}"
 _REPEATS = {f"{_R}zeroOrMore": "0", f"{_R}oneOrMore": "1"}
+XSD_DATATYPES = "http://www.w3.org/2001/XMLSchema-datatypes"
+# Datatypes whose meaning depends on context or on other attributes: not translated.
+_CONTEXTUAL = {"QName", "NOTATION", "ENTITY", "ENTITIES", "IDREF", "IDREFS"}
+_FACETS = {"length", "minLength", "maxLength", "pattern", "totalDigits", "fractionDigits",
+           "minInclusive", "maxInclusive", "minExclusive", "maxExclusive"}
 
 
 class Untranslatable(Exception):
-    """The element's content has no sound XSD particle here."""
+    """No sound XSD for this pattern: the element stays with RELAX NG alone."""
 
 
-class ContentTranslator:
-    """Translates element content patterns of one grammar.
+class XsdTranslator:
+    """Translates the patterns of one grammar.
 
     `defines` maps define names to their patterns; `element_ref(pattern)` gives the QName
     string (prefix:local) an `<element>` pattern is referenced by in the XSD.
@@ -64,24 +74,25 @@ class ContentTranslator:
         seen = set()
         while node.tag == f"{_R}ref" and node.get("name") not in seen:
             seen.add(node.get("name"))
-            body = self._body(node)
+            body = self.body(node)
             if len(body) != 1 or body[0].tag == f"{_R}element":
                 return node
             node = body[0]
         return node
 
-    def _body(self, ref: etree._Element) -> list[etree._Element]:
+    def body(self, ref: etree._Element) -> list[etree._Element]:
+        """The patterns a ref stands for (a define split with `combine` is not handled)."""
         parts = self.defines.get(ref.get("name", ""), [])
         if len(parts) != 1 or parts[0].get("combine"):
             raise Untranslatable
-        return [c for c in parts[0] if isinstance(c.tag, str)]
+        return patterns(parts[0])
 
     def _mixed_repetition(self, node: etree._Element) -> etree._Element | None:
         """For `(text | a | b …)*` or `+`: a repeated xs:choice of the other branches."""
         node = self._resolve(node)
         if node.tag not in _REPEATS:
             return None
-        kids = [c for c in node if isinstance(c.tag, str)]
+        kids = patterns(node)
         if len(kids) != 1:
             return None
         branches = self._choice_branches(kids[0])
@@ -98,9 +109,8 @@ class ContentTranslator:
         if node.tag != f"{_R}choice":
             return [node]
         out: list[etree._Element] = []
-        for c in node:
-            if isinstance(c.tag, str):
-                out += self._choice_branches(c) or []
+        for c in patterns(node):
+            out += self._choice_branches(c) or []
         return out
 
     def _add_branches(self, choice: etree._Element, branches: list[etree._Element]) -> None:
@@ -128,7 +138,7 @@ class ContentTranslator:
             return etree.Element(f"{_X}element", ref=self.element_ref(node))
         if tag == f"{_R}ref":
             name = node.get("name", "")
-            body = self._body(node)
+            body = self.body(node)
             if len(body) == 1 and body[0].tag == f"{_R}element":
                 return self.particle(body[0])
             if name in self._active:
@@ -141,7 +151,7 @@ class ContentTranslator:
         if tag == f"{_R}empty":
             return None
         if tag == f"{_R}group":
-            return self._sequence_of([c for c in node if isinstance(c.tag, str)])
+            return self._sequence_of(patterns(node))
         if tag == f"{_R}choice":
             branches = self._choice_branches(node) or []
             optional = any(b.tag == f"{_R}empty" for b in branches)
@@ -153,7 +163,7 @@ class ContentTranslator:
                 choice.set("minOccurs", "0")
             return choice
         if tag in _REPEATS or tag == f"{_R}optional":
-            inner = self._sequence_of([c for c in node if isinstance(c.tag, str)])
+            inner = self._sequence_of(patterns(node))
             if inner is None:
                 return None
             if inner.get("minOccurs") is not None or inner.get("maxOccurs") is not None:
@@ -177,3 +187,134 @@ class ContentTranslator:
         sequence = etree.Element(f"{_X}sequence")
         sequence.extend(particles)
         return sequence
+
+    def simple_type(self, node: etree._Element) -> etree._Element:
+        """An anonymous xs:simpleType accepting at most what the value pattern accepts."""
+        tag = node.tag
+        if tag == f"{_R}ref":
+            body = self.body(node)
+            if len(body) != 1:
+                raise Untranslatable
+            return self.simple_type(body[0])
+        if tag == f"{_R}text":
+            return _restriction("xs:string")
+        if tag == f"{_R}data":
+            return _data_type(node)
+        if tag == f"{_R}value":
+            base = _builtin(node, node.get("type", "token"))
+            st = _restriction(base)
+            etree.SubElement(st[0], f"{_X}enumeration", value=node.text or "")
+            return st
+        if tag == f"{_R}choice":
+            return _union([self.simple_type(c) for c in patterns(node)])
+        if tag == f"{_R}list":
+            return self._list_type(patterns(node))
+        raise Untranslatable
+
+    def _list_type(self, kids: list[etree._Element]) -> etree._Element:
+        if len(kids) != 1:
+            raise Untranslatable
+        item = kids[0]
+        if item.tag in (f"{_R}oneOrMore", f"{_R}zeroOrMore"):
+            facet = ("minLength", "1") if item.tag == f"{_R}oneOrMore" else None
+            inner = patterns(item)
+            if len(inner) != 1:
+                raise Untranslatable
+            item = inner[0]
+        else:
+            facet = ("length", "1")
+        item_type = self.simple_type(item)
+        if item_type.find(f"{_X}list") is not None:
+            raise Untranslatable
+        listed = etree.Element(f"{_X}simpleType")
+        etree.SubElement(listed, f"{_X}list").append(item_type)
+        if facet is None:
+            return listed
+        st = etree.Element(f"{_X}simpleType")
+        restriction = etree.SubElement(st, f"{_X}restriction")
+        restriction.append(listed)
+        etree.SubElement(restriction, f"{_X}{facet[0]}", value=facet[1])
+        return st
+
+
+def _union(members: list[etree._Element]) -> etree._Element:
+    """A union kept small: nested unions flattened, enumerations over one base merged into
+    one restriction, a single member unwrapped (each member costs libxml2 a try)."""
+    flat: list[etree._Element] = []
+    for m in members:
+        inner = m.find(f"{_X}union")
+        flat += list(inner) if inner is not None else [m]
+    merged: list[etree._Element] = []
+    enums: dict[str, etree._Element] = {}
+    for m in flat:
+        r = m.find(f"{_X}restriction")
+        if r is not None and r.get("base") and len(r) and all(
+                f.tag == f"{_X}enumeration" for f in r):
+            if r.get("base") in enums:
+                enums[r.get("base", "")].extend(list(r))
+                continue
+            enums[r.get("base", "")] = r
+        merged.append(m)
+    if not merged:
+        raise Untranslatable
+    if len(merged) == 1:
+        return merged[0]
+    st = etree.Element(f"{_X}simpleType")
+    etree.SubElement(st, f"{_X}union").extend(merged)
+    return st
+
+
+def _builtin(node: etree._Element, type_name: str) -> str:
+    library = inherited(node, "datatypeLibrary") or ""
+    if library == "":
+        if type_name not in ("string", "token"):
+            raise Untranslatable
+        return f"xs:{type_name}"
+    if library != XSD_DATATYPES or type_name in _CONTEXTUAL:
+        raise Untranslatable
+    return f"xs:{type_name}"
+
+
+def _data_type(node: etree._Element) -> etree._Element:
+    """data with params: one restriction step per pattern (RELAX NG ANDs its pattern
+    params; XML Schema ORs patterns given in the same step)."""
+    base = _builtin(node, node.get("type", ""))
+    params = patterns(node)
+    if any(p.tag != f"{_R}param" or p.get("name") not in _FACETS for p in params):
+        raise Untranslatable                               # <except>, unknown params
+    regexes = [p for p in params if p.get("name") == "pattern"]
+    others = [p for p in params if p.get("name") != "pattern"]
+    st = _restriction(base)
+    for p in others:
+        etree.SubElement(st[0], f"{_X}{p.get('name')}", value=p.text or "")
+    for i, p in enumerate(regexes):
+        if i:
+            outer = etree.Element(f"{_X}simpleType")
+            etree.SubElement(outer, f"{_X}restriction").append(st)
+            st = outer
+        etree.SubElement(st[0], f"{_X}pattern", value=p.text or "")
+    return st
+
+
+def plain_builtin(simple: etree._Element) -> str | None:
+    """The built-in type a simple type merely names (a restriction without facets)."""
+    r = simple.find(f"{_X}restriction")
+    return r.get("base") if r is not None and len(r) == 0 and r.get("base") else None
+
+
+def _restriction(base: str) -> etree._Element:
+    st = etree.Element(f"{_X}simpleType")
+    etree.SubElement(st, f"{_X}restriction", base=base)
+    return st
+
+
+def inherited(node: etree._Element, name: str) -> str | None:
+    for el in (node, *node.iterancestors()):
+        if el.get(name) is not None:
+            return el.get(name)
+    return None
+
+
+def patterns(node: etree._Element) -> list[etree._Element]:
+    """A pattern's child patterns (annotations and comments are not)."""
+    return [c for c in node if isinstance(c.tag, str)]
