@@ -82,9 +82,6 @@ class FastPath:
         ok = bool(self.structure.validate(tree)) and bool(self.attributes.validate(tree))
         return ok, ok and tried
 
-    def accepts(self, tree: etree._ElementTree, *, whole_allowed: bool = True) -> bool:
-        return self.verdict(tree, whole_allowed=whole_allowed)[0]
-
     def with_attributes(self, attributes: frozenset[str] | None) -> None:
         """Recompile `whole` declaring these optional attributes (Clark names; None: all)."""
         if self._whole_from is not None:
