@@ -132,6 +132,29 @@ def test_profile_with_changed_schema_hash_is_refused(samples, monkeypatch):
         validate([str(samples / "mini" / "valid.xml")], profile="mini@0.9", jobs=1)
 
 
+def test_a_schemas_identity_covers_the_files_it_includes(tmp_path):
+    """A profile pins what applies: editing an included file changes the schema's hash;
+    a one-file schema's hash is its file's SHA-256."""
+    import hashlib
+
+    from teiedit.gate.schemas import schema_digest
+
+    rng = "http://relaxng.org/ns/structure/1.0"
+    (tmp_path / "part.rng").write_text(
+        f'<grammar xmlns="{rng}"><define name="p"><element name="p"><text/></element>'
+        "</define></grammar>")
+    main = tmp_path / "main.rng"
+    main.write_text(f'<grammar xmlns="{rng}"><include href="part.rng"/>'
+                    '<start><ref name="p"/></start></grammar>')
+    before = schema_digest(main)
+    assert before != hashlib.sha256(main.read_bytes()).hexdigest()
+    (tmp_path / "part.rng").write_text((tmp_path / "part.rng").read_text().replace(
+        "<text/>", "<empty/>"))
+    assert schema_digest(main) != before
+    alone = tmp_path / "part.rng"
+    assert schema_digest(alone) == hashlib.sha256(alone.read_bytes()).hexdigest()
+
+
 def test_profile_size_limit_applies(samples, tmp_path):
     big = tmp_path / "big.xml"
     big.write_text('<doc xmlns="urn:x"><p>' + "x" * 200_000 + "</p></doc>")

@@ -22,7 +22,7 @@ from lxml import etree
 
 from teiedit.gate.paths import DEFAULT_SCHEMA_DIR, DEFAULT_SCHEMA_NAMES
 from teiedit.gate.profiles import load_profile
-from teiedit.gate.schemas import sha256_file
+from teiedit.gate.schemas import schema_digest
 from teiedit.schema.build import DEFAULT_ODD, output_dir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -114,7 +114,7 @@ def test_builtin_profile_works_from_the_wheel(installed, tmp_path):
     report = json.loads(done.stdout)
     assert report["profile"] == f"teiedit@{VERSION}"
     assert {s["sha256"] for s in report["schemas"]} == {
-        sha256_file(DEFAULT_SCHEMA_DIR / n) for n in DEFAULT_SCHEMA_NAMES}
+        schema_digest(DEFAULT_SCHEMA_DIR / n) for n in DEFAULT_SCHEMA_NAMES}
 
 
 def test_render_uses_the_stylesheets_inside_the_wheel(installed, tmp_path):
@@ -150,7 +150,7 @@ def test_builtin_profile_pins_the_committed_schemas():
     assert [s.path for s in profile.schemas] == [DEFAULT_SCHEMA_DIR / n
                                                  for n in DEFAULT_SCHEMA_NAMES]
     for pinned in profile.schemas:
-        assert pinned.sha256 == sha256_file(pinned.path), (
+        assert pinned.sha256 == schema_digest(pinned.path), (
             f"{pinned.path.name} changed: put its new sha256 into schema/teiedit@{VERSION}.json")
 
 

@@ -8,6 +8,7 @@ compiled on the fly by teiedit's ODD compiler and the result is cached by conten
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import Protocol
 
@@ -44,6 +45,55 @@ def sha256_file(path: Path) -> str:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as e:
         raise TeieditError(f"cannot read schema: {e.strerror}", file=path) from None
+
+
+# Where schemas name the other files they are made of (RELAX NG, XML Schema, Schematron).
+_REFERENCES = (
+    ("{http://relaxng.org/ns/structure/1.0}include", "href"),
+    ("{http://relaxng.org/ns/structure/1.0}externalRef", "href"),
+    ("{http://www.w3.org/2001/XMLSchema}include", "schemaLocation"),
+    ("{http://www.w3.org/2001/XMLSchema}import", "schemaLocation"),
+    ("{http://www.w3.org/2001/XMLSchema}redefine", "schemaLocation"),
+    ("{http://www.w3.org/2001/XMLSchema}override", "schemaLocation"),
+    ("{http://purl.oclc.org/dsdl/schematron}include", "href"),
+    ("{http://purl.oclc.org/dsdl/schematron}extends", "href"),
+)
+
+
+def schema_digest(path: Path) -> str:
+    """The schema's identity for reports and profiles: the SHA-256 of its file when it
+    is one file; when it includes or imports others (local files, followed recursively),
+    the SHA-256 of each file's relative path and SHA-256 in turn, so that a profile's pin
+    also changes when an included file does."""
+    root = path.resolve()
+    files: dict[Path, str] = {}
+    todo = [root]
+    while todo:
+        current = todo.pop()
+        if current in files:
+            continue
+        files[current] = sha256_file(current)
+        todo += _referenced_files(current)
+    if len(files) == 1:
+        return files[root]
+    order = sorted(files, key=lambda f: (f != root, os.path.relpath(f, root.parent)))
+    listing = "".join(f"{os.path.relpath(f, root.parent)}\0{files[f]}\n" for f in order)
+    return hashlib.sha256(listing.encode()).hexdigest()
+
+
+def _referenced_files(path: Path) -> list[Path]:
+    try:
+        tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False,
+                                                      no_network=True, load_dtd=False))
+    except etree.XMLSyntaxError:
+        return []                        # not XML: the engine reports it when loading
+    found = []
+    for tag, attribute in _REFERENCES:
+        for el in tree.iter(tag):
+            ref = (el.get(attribute) or "").partition("#")[0]
+            if ref and "://" not in ref and (path.parent / ref).is_file():
+                found.append((path.parent / ref).resolve())
+    return found
 
 
 def kind_of(path: Path) -> str:
@@ -105,10 +155,10 @@ def load_engines(path: Path, *, phase: str = "", prune: bool = True,
     """The engine(s) for one schema file (an ODD gives one per compiled schema)."""
     if not path.exists():
         raise TeieditError("schema file not found", file=path)
-    digest = sha256_file(path)
+    digest = schema_digest(path)
     if expected_sha256 and expected_sha256 != digest:
         raise TeieditError(f"schema content changed: the profile pins sha256 "
-                           f"{expected_sha256[:12]}…, the file has {digest[:12]}…", file=path)
+                           f"{expected_sha256[:12]}…, the schema has {digest[:12]}…", file=path)
     kind = kind_of(path)
     if kind == "odd":
         return [e for p in compile_odd(path, odd_source)
