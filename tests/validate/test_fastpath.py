@@ -296,3 +296,19 @@ def test_the_one_pass_xsd_learns_the_attributes_a_batch_uses(samples, shared_dir
     assert engine._fast.whole.validate(_doc(plain.replace("<p>", '<p rend="x">')))
     assert check(plain.replace("<p>", '<p rend="">'))        # still checked by type
     assert check(plain.replace("<p>", '<p bogus="1">'))
+
+
+def test_a_failing_fast_path_leaves_the_verdict_to_the_grammar(monkeypatch, tmp_path):
+    from teiedit.gate import validate
+
+    def broken(grammar, attributes=None):
+        raise RecursionError("too deep")
+
+    monkeypatch.setattr(fastpath, "build", broken)
+    schema = tmp_path / "g.rng"
+    schema.write_text(GRAMMAR)
+    good, bad = tmp_path / "good.xml", tmp_path / "bad.xml"
+    good.write_text('<r><e kind="a">x</e></r>')
+    bad.write_text('<r><e kind="z">x</e></r>')
+    report = validate([str(good), str(bad)], [str(schema)], jobs=1)
+    assert [f.valid for f in report.files] == [True, False]

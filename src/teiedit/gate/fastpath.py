@@ -85,7 +85,10 @@ class FastPath:
     def with_attributes(self, attributes: frozenset[str] | None) -> None:
         """Recompile `whole` declaring these optional attributes (Clark names; None: all)."""
         if self._whole_from is not None:
-            self.whole = _compile_whole(*self._whole_from, attributes)
+            try:
+                self.whole = _compile_whole(*self._whole_from, attributes)
+            except Exception:     # an optimisation never stops a run: the pair decides
+                self.whole = None
 
 
 def build(grammar: etree._ElementTree, attributes: frozenset[str] | None = None

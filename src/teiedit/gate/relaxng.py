@@ -120,7 +120,10 @@ class RelaxNGEngine:
         """The split structure + attribute check for the current grammar (None if the
         grammar cannot be split); built once per grammar."""
         if self.split and not self._fast_built:
-            self._fast = fastpath.build(self._grammar(), self._attributes)
+            try:
+                self._fast = fastpath.build(self._grammar(), self._attributes)
+            except Exception:     # an optimisation never stops a run: the grammar decides
+                self._fast = None
             self._fast_built = True
         return self._fast
 
