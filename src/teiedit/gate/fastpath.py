@@ -296,7 +296,7 @@ class _Splitter:
             n[0] for n in self.names.values() if n is not None}
         return {ns: f"ns{i}" for i, ns in enumerate(sorted(spaces - {"", XML_NS}))}
 
-    def contents(self, plans) -> dict[tuple[str, str], tuple[etree._Element, bool]]:
+    def contents(self, plans) -> dict[tuple[str, str], tuple[etree._Element, str]]:
         """The XSD content of each planned element whose content pattern translates."""
         out = {}
         for name, (_, content, _) in plans.items():
@@ -335,13 +335,24 @@ class _Splitter:
                 declaration.set("abstract", "true")
                 continue
             ct = etree.SubElement(declaration, f"{_X}complexType", mixed="true")
+            holder = ct                     # where the attribute declarations go
             if contents is None:
                 etree.SubElement(etree.SubElement(ct, f"{_X}sequence"), f"{_X}any",
                                  processContents="strict", namespace="##any", minOccurs="0",
                                  maxOccurs="unbounded")
+            elif contents[name][1] == "simple":
+                # simple content with attributes extends a *named* simple type
+                del ct.attrib["mixed"]
+                value_type = copy.deepcopy(contents[name][0])
+                value_type.set("name", f"_value{len(declared)}")
+                doc(name[0]).append(value_type)
+                base = value_type.get("name", "")
+                holder = etree.SubElement(etree.SubElement(ct, f"{_X}simpleContent"),
+                                          f"{_X}extension",
+                                          base=f"{prefixes[name[0]]}:{base}" if name[0] else base)
             else:
                 ct.append(copy.deepcopy(contents[name][0]))
-                ct.set("mixed", "true" if contents[name][1] else "false")
+                ct.set("mixed", "true" if contents[name][1] == "mixed" else "false")
             if name not in plans:
                 etree.SubElement(ct, f"{_X}anyAttribute", processContents="skip",
                                  namespace="##any")
@@ -352,7 +363,7 @@ class _Splitter:
                     continue
                 decl = copy.deepcopy(decl)
                 ans = decl.attrib.pop("_ns", None)
-                ct.append(decl)
+                holder.append(decl)
                 if ans is None:
                     continue
                 local = decl.get("ref", "").partition(":")[2]

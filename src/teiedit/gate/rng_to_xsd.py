@@ -11,9 +11,10 @@ that translates, the fast path is a single XSD pass. The translation only has to
 *sound*: whatever the XSD accepts, the RELAX NG pattern accepts (anything else is checked
 again against the original grammar). So only what maps exactly is translated: groups,
 choices, optional/zeroOrMore/oneOrMore, empty, references, element references, and text
-only as mixed content (`(text | …)*`); interleave, data, lists, name classes and text in
-any other place make the element untranslatable. Content models XSD finds ambiguous (its
-Unique Particle Attribution rule) fail to compile; the caller then gives up on this path.
+only as mixed content (`(text | …)*`), a datatype alone as simple content; interleave,
+name classes and text or data in any other place make the element untranslatable. Content
+models XSD finds ambiguous (its Unique Particle Attribution rule) fail to compile; the
+caller then leaves those elements out.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ XSD_NS = "http://www.w3.org/2001/XMLSchema"
 _R = f"{{{RNG_NS}}}"
 _X = f"{{{XSD_NS}}}"
 _REPEATS = {f"{_R}zeroOrMore": "0", f"{_R}oneOrMore": "1"}
+_VALUES = {f"{_R}data", f"{_R}value", f"{_R}list"}      # content that is a datatype
 XSD_DATATYPES = "http://www.w3.org/2001/XMLSchema-datatypes"
 # Datatypes whose meaning depends on context or on other attributes: not translated.
 _CONTEXTUAL = {"QName", "NOTATION", "ENTITY", "ENTITIES", "IDREF", "IDREFS"}
@@ -51,8 +53,9 @@ class XsdTranslator:
         self.element_ref = element_ref
         self._active: set[str] = set()
 
-    def content(self, patterns: list[etree._Element]) -> tuple[etree._Element, bool]:
-        """An xs:sequence for an element's content patterns, and whether it is mixed."""
+    def content(self, patterns: list[etree._Element]) -> tuple[etree._Element, str]:
+        """An element's content patterns as ("element" or "mixed", an xs:sequence) or, for
+        a datatype (`data`, values, a list), as ("simple", an anonymous xs:simpleType)."""
         patterns = [p for p in patterns if p.tag != f"{_R}empty"]
         sequence = etree.Element(f"{_X}sequence")
         if len(patterns) == 1:
@@ -60,14 +63,17 @@ class XsdTranslator:
             if repeated is not None:
                 if len(repeated):
                     sequence.append(repeated)
-                return sequence, True
-            if self._resolve(patterns[0]).tag == f"{_R}text":
-                return sequence, True
+                return sequence, "mixed"
+            target = self._resolve(patterns[0])
+            if target.tag == f"{_R}text":
+                return sequence, "mixed"
+            if target.tag in _VALUES:
+                return self.simple_type(target), "simple"
         for p in patterns:
             particle = self.particle(p)
             if particle is not None:
                 sequence.append(particle)
-        return sequence, False
+        return sequence, "element"
 
     def _resolve(self, node: etree._Element) -> etree._Element:
         """Follow refs to a define's single pattern (not into element patterns)."""
