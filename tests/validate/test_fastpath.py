@@ -45,7 +45,7 @@ GRAMMAR = """<grammar xmlns="http://relaxng.org/ns/structure/1.0"
 
 
 def _accepts(fast: fastpath.FastPath, tree: etree._ElementTree, **kw: bool) -> bool:
-    return fast.verdict(tree, **kw)[0]
+    return bool(fast.verdict(tree, **kw))
 
 
 def _doc(xml: str | bytes) -> etree._ElementTree:
@@ -335,3 +335,31 @@ def test_a_datatype_as_content_becomes_simple_content():
         tree = _doc(f"<r>{body}</r>")
         assert bool(exact.validate(tree)) is valid, body
         assert bool(fast.whole.validate(tree)) is valid, body
+
+
+def test_the_one_pass_xsd_is_given_up_only_when_it_keeps_missing(tmp_path):
+    """A file using an element XSD cannot express (here an interleave) goes to the pair;
+    the one-pass XSD stays for the others until such files become common."""
+    from teiedit.gate.document import Document
+
+    schema = tmp_path / "g.rng"
+    schema.write_text("""<grammar xmlns="http://relaxng.org/ns/structure/1.0">
+      <start><element name="r"><zeroOrMore><choice>
+        <element name="a"><text/></element>
+        <element name="b"><interleave><element name="c"><empty/></element>
+          <element name="d"><empty/></element></interleave></element>
+      </choice></zeroOrMore></element></start></grammar>""")
+    engine = RelaxNGEngine.load(schema, SchemaInfo(path=str(schema), kind="relaxng",
+                                                    sha256=""))
+    engine.prepare()
+
+    def check(xml: bytes) -> list:
+        return engine.check(Document("x.xml", xml, _doc(xml)))
+
+    assert check(b"<r><a>x</a></r>") == [] and engine._fast.hits == 1
+    assert check(b"<r><b><d/><c/></b></r>") == []
+    assert engine._fast.whole is not None and engine._fast.misses == 1
+    for _ in range(4):
+        assert check(b"<r><b><c/><d/></b></r>") == []
+    assert engine._fast.whole is None            # 5 misses against 1 hit: given up
+    assert check(b"<r><a>x</a><c/></r>")          # and verdicts still come

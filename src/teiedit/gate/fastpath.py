@@ -70,17 +70,20 @@ class FastPath:
     roots: frozenset[str] = frozenset()     # Clark names the grammar's start allows
     whole: etree.XMLSchema | None = None
     _whole_from: tuple | None = None        # what `with_attributes` recompiles from
+    hits: int = 0                           # documents `whole` accepted / the pair had to
+    misses: int = 0
 
-    def verdict(self, tree: etree._ElementTree, *, whole_allowed: bool = True
-                ) -> tuple[bool, bool]:
-        """(accepted, rejected by `whole` only). `whole_allowed=False` for documents that
-        may carry xsi: attributes, which an XSD accepts anywhere (the pair does not)."""
+    def verdict(self, tree: etree._ElementTree, *, whole_allowed: bool = True) -> str:
+        """"whole" or "pair" (which accepted), "pair after whole" (the pair accepted what
+        `whole` rejected), or "" (rejected). `whole_allowed=False` for documents that may
+        carry xsi: attributes, which an XSD accepts anywhere (the pair does not)."""
         tried = (whole_allowed and self.whole is not None
                  and tree.getroot().tag in self.roots)   # XSD has no start: any global
         if tried and self.whole.validate(tree):         # element would do as root
-            return True, False
-        ok = bool(self.structure.validate(tree)) and bool(self.attributes.validate(tree))
-        return ok, ok and tried
+            return "whole"
+        if not (self.structure.validate(tree) and self.attributes.validate(tree)):
+            return ""
+        return "pair after whole" if tried else "pair"
 
     def with_attributes(self, attributes: frozenset[str] | None) -> None:
         """Recompile `whole` declaring these optional attributes (Clark names; None: all)."""

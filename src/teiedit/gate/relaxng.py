@@ -132,15 +132,18 @@ class RelaxNGEngine:
         fast = self.fast_path()
         if fast is None:
             return bool(self.schema_for(set()).validate(doc.tree))
-        accepted, whole_rejected = fast.verdict(doc.tree, whole_allowed=not doc.may_use_xsi)
-        if whole_rejected:        # the one-pass XSD needs the attributes this batch uses
+        verdict = fast.verdict(doc.tree, whole_allowed=not doc.may_use_xsi)
+        fast.hits += verdict == "whole"
+        if verdict == "pair after whole":  # the one-pass XSD lacks an attribute seen now,
             new = _attribute_names(doc) - self._attributes
             if new:
                 self._attributes |= new
                 fast.with_attributes(self._attributes)
-            else:                 # or the batch uses something it cannot translate
-                fast.whole = None
-        return accepted
+            else:                          # or the file uses what it cannot translate:
+                fast.misses += 1           # stop trying it once that is common
+                if fast.misses > 3 and 4 * fast.misses > fast.hits:
+                    fast.whole = None
+        return bool(verdict)
 
     def check(self, doc: Document) -> list[Problem]:
         if self.accepts(doc):
