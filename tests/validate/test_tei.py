@@ -77,6 +77,23 @@ def test_locator_skips_markup_that_is_not_an_element(tmp_path):
     assert loc.position(tree.getroot().find("a")) == (3, 30)
 
 
+def test_errors_point_at_the_right_one_of_same_named_elements_on_a_line(tmp_path, shared_dir):
+    """libxml2 gives a line; its node path tells two <hi> or two <div> on it apart."""
+    head = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+            "<title>t</title></titleStmt><publicationStmt><p>x</p></publicationStmt>"
+            "<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body>")
+    for body, wrong in [("<p>a<hi>x</hi></p><p><hi>y<p/></hi></p>", "<p/></hi>"),
+                        ("<div><head>h</head></div><div><p/><head>h</head></div>",
+                         "<head>h</head></div>")]:
+        text = head + body + "</body></text></TEI>"
+        path = tmp_path / "doc.xml"
+        path.write_text(text, encoding="utf-8")
+        report = validate([str(path)], [str(shared_dir / "tei-p5" / "tei_all.rng")], jobs=1)
+        [problem] = report.files[0].problems
+        expected = text.rindex(wrong) + 1         # the last one: not the first on the line
+        assert (problem.line, problem.column) == (1, expected), problem
+
+
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory) -> str:
     """The bundled article encoded by `teiedit encode` (the real edition)."""

@@ -157,7 +157,7 @@ class RelaxNGEngine:
         schema = self.schema_for(set())
         if self._fast is not None and schema.validate(doc.tree):
             return []            # only the fast path's over-strictness rejected it
-        located = [(entry, _element_of(doc, entry.line, entry.message))
+        located = [(entry, _element_of(doc, entry.line, entry.message, entry.path))
                    for entry in schema.error_log]
         from teiedit.gate.expected import explain  # it imports this module
 
@@ -196,17 +196,38 @@ def _local(name: str) -> str:
     return name.rstrip(":,").rpartition(":")[2]
 
 
-def _element_of(doc: Document, line: int, message: str) -> etree._Element | None:
-    """The element a libxml2 message is about (for "has extra content", the parent)."""
+def _element_of(doc: Document, line: int, message: str,
+                path: str | None = None) -> etree._Element | None:
+    """The element a libxml2 message is about (for "has extra content", the parent): the
+    node at libxml2's path when its name fits the message (two same-named elements on one
+    line are told apart so), else the first element so named on the message's line."""
+    at = _node_at(doc, path)
     m = _EXTRA.match(message)
     if m:
-        child = doc.locator.by_line(line, _local(m.group(2)))
+        parent_name, child_name = _local(m.group(1)), _local(m.group(2))
+        if at is not None and etree.QName(at).localname == parent_name:
+            return at
+        child = (at if at is not None and etree.QName(at).localname == child_name
+                 else doc.locator.by_line(line, child_name))
         parent = child.getparent() if child is not None else None
-        if parent is not None and etree.QName(parent).localname == _local(m.group(1)):
+        if parent is not None and etree.QName(parent).localname == parent_name:
             return parent
         return child
     m = _ABOUT.search(message)
-    return doc.locator.by_line(line, _local(m.group(1)) if m else None)
+    name = _local(m.group(1)) if m else None
+    if at is not None and name is not None and etree.QName(at).localname == name:
+        return at
+    return doc.locator.by_line(line, name)
+
+
+def _node_at(doc: Document, path: str | None) -> etree._Element | None:
+    if not path or not path.startswith("/"):
+        return None
+    try:
+        found = doc.tree.xpath(path)
+    except etree.XPathError:
+        return None                 # e.g. a prefix the path uses but does not declare
+    return found[0] if len(found) == 1 and isinstance(found[0], etree._Element) else None
 
 
 def _without_cascades(located):
