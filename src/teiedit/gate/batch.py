@@ -66,7 +66,10 @@ def _check_in_worker(path: str) -> FileResult:
 
 def run(checker: Checker, files: list[str], *, jobs: int = 1,
         on_result: Callable[[FileResult], None] | None = None) -> list[FileResult]:
-    """Check `files` in order with up to `jobs` forked workers (stdin is read here)."""
+    """Check `files` in order with up to `jobs` forked workers (stdin is read here).
+
+    For more than one file this process's malloc is tuned for batches first (see
+    tune_malloc_for_batches): a process-wide setting that also stays after the call."""
     global _worker_checker
     on_disk = [f for f in files if f != STDIN]
     stdin_data = sys.stdin.buffer.read() if STDIN in files else None
