@@ -163,7 +163,8 @@ def test_profile_size_limit_applies(samples, tmp_path):
     assert "over the limit of 100000" in p.message and p.rule == "security"
 
 
-def test_odd_is_compiled_once_and_cached(samples, tmp_path, monkeypatch):
+def test_odd_is_compiled_once_and_cached(samples, tmp_path, monkeypatch, shared_dir):
+    """(The project ODD selects from TEI: its source, p5subset.xml, is in ../shared.)"""
     from teiedit.gate.paths import DEFAULT_SCHEMA_DIR
 
     odd = DEFAULT_SCHEMA_DIR / "teiedit.odd"
