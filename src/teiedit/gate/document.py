@@ -8,10 +8,10 @@ from functools import cached_property
 
 from lxml import etree
 
+from teiedit.gate.fastpath import XSI_NS
 from teiedit.gate.locate import Locator
 from teiedit.xmlio import as_utf8_for_scan
 
-XSI_NS = b"http://www.w3.org/2001/XMLSchema-instance"
 # a namespace URI spelled with a character reference, which a byte search would not see
 _NS_CHAR_REF = re.compile(rb"""xmlns[^=>]*=\s*(?:"[^"]*&#|'[^']*&#)""")
 
@@ -32,4 +32,4 @@ class Document:
         """Whether the tree may hold xsi: attributes, which XML Schema validators act on
         (and accept on any element) while RELAX NG treats them as any other attribute."""
         scan = as_utf8_for_scan(self.data)
-        return self.expanded or XSI_NS in scan or _NS_CHAR_REF.search(scan) is not None
+        return self.expanded or XSI_NS.encode() in scan or _NS_CHAR_REF.search(scan) is not None

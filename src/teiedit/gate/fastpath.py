@@ -124,34 +124,42 @@ def build(grammar: etree._ElementTree, attributes: frozenset[str] | None = None
     return fast
 
 
-def _start_names(root: etree._Element) -> frozenset[str] | None:
-    """Clark names of the element patterns `start` is a choice of (through refs), or None
-    when it is anything else."""
-    starts = list(root.iterchildren(f"{_R}start"))
-    defines = {d.get("name"): d for d in root.iter(f"{_R}define")}
-    names: set[str] = set()
-    todo, seen = [p for s in starts for p in patterns(s)], set()
+def start_elements(root: etree._Element) -> tuple[list[etree._Element], bool]:
+    """The element patterns a document's root can match (found through refs and any
+    pattern around them), and whether `start` is nothing but a choice of them."""
+    defines: dict[str, list[etree._Element]] = {}
+    for d in root.iter(f"{_R}define"):
+        defines.setdefault(d.get("name", ""), []).append(d)
+    found: list[etree._Element] = []
+    only_choices = True
+    seen: set[str] = set()
+    todo = [p for s in root.iterchildren(f"{_R}start") for p in patterns(s)]
     while todo:
         node = todo.pop()
         if node.tag == f"{_R}element":
-            name = _element_qname(node)
-            if name is None:
-                return None
-            names.add(f"{{{name[0]}}}{name[1]}" if name[0] else name[1])
-        elif node.tag == f"{_R}ref" and node.get("name") in defines:
-            if node.get("name") not in seen:
-                seen.add(node.get("name"))
-                todo += patterns(defines[node.get("name")])
-        elif node.tag == f"{_R}choice":
-            todo += patterns(node)
-        else:
-            return None
-    return frozenset(names) or None
+            found.append(node)
+            continue
+        if node.tag == f"{_R}ref":
+            if node.get("name", "") not in seen:
+                seen.add(node.get("name", ""))
+                todo += [p for d in defines.get(node.get("name", ""), []) for p in patterns(d)]
+            continue
+        only_choices = only_choices and node.tag == f"{_R}choice"
+        todo += patterns(node)
+    return found, only_choices
+
+
+def _start_names(root: etree._Element) -> frozenset[str] | None:
+    """Clark names of the elements `start` is a choice of, or None when it is more."""
+    elements, only_choices = start_elements(root)
+    names = [_element_qname(e) for e in elements]
+    if not only_choices or not names or None in names:
+        return None
+    return frozenset(f"{{{ns}}}{local}" if ns else local for ns, local in names)
 
 
 class _Splitter:
     def __init__(self, root: etree._Element) -> None:
-        self.root = root
         self.defines: dict[str, list[etree._Element]] = {}
         for d in root.iter(f"{_R}define"):
             self.defines.setdefault(d.get("name", ""), []).append(d)
@@ -361,28 +369,34 @@ class _Splitter:
                                  namespace="##any")
                 continue
             for decl in plans[name][2]:
-                if attributes is not None and decl.get("use") == "optional" and (
-                        _clark(decl) not in attributes):
-                    continue
-                decl = copy.deepcopy(decl)
-                ans = decl.attrib.pop("_ns", None)
-                holder.append(decl)
-                if ans is None:
-                    continue
-                local = decl.get("ref", "").partition(":")[2]
-                decl.set("ref", f"{prefixes.get(ans, 'xml')}:{local}")
-                simple = decl.find(f"{_X}simpleType")
-                if simple is not None:
-                    decl.remove(simple)
-                builtin = decl.attrib.pop("type", None)
-                if ("@" + ans, local) not in declared:
-                    declared.add(("@" + ans, local))
-                    glob = etree.SubElement(doc(ans), f"{_X}attribute", name=local)
-                    if builtin:
-                        glob.set("type", builtin)
-                    if simple is not None:
-                        glob.append(simple)
+                if attributes is None or decl.get("use") == "required" or (
+                        _clark(decl) in attributes):
+                    holder.append(_placed(decl, prefixes, doc, declared))
         return docs
+
+
+def _placed(decl: etree._Element, prefixes: dict[str, str], doc, declared: set) -> etree._Element:
+    """A copy of a planned attribute declaration for an element's type. A namespaced
+    attribute becomes a reference, its type going to the one global declaration of that
+    name in its namespace's schema document (made on first use)."""
+    decl = copy.deepcopy(decl)
+    ns = decl.attrib.pop("_ns", None)
+    if ns is None:
+        return decl
+    local = decl.get("ref", "").partition(":")[2]
+    decl.set("ref", f"{prefixes.get(ns, 'xml')}:{local}")
+    simple = decl.find(f"{_X}simpleType")
+    if simple is not None:
+        decl.remove(simple)
+    builtin = decl.attrib.pop("type", None)
+    if ("@" + ns, local) not in declared:
+        declared.add(("@" + ns, local))
+        glob = etree.SubElement(doc(ns), f"{_X}attribute", name=local)
+        if builtin:
+            glob.set("type", builtin)
+        if simple is not None:
+            glob.append(simple)
+    return decl
 
 
 def _accept_any_attributes(element: etree._Element, content: list[etree._Element]) -> None:

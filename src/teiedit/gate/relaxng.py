@@ -67,7 +67,7 @@ class RelaxNGEngine:
     info: SchemaInfo
     grammar: etree._ElementTree
     prune: bool
-    split: bool = True
+    try_fast: bool = True         # not for grammars with includes (the split is one tree)
     _kept: frozenset[str] = frozenset()
     _compiled: etree.RelaxNG | None = None
     _fast: FastPath | None = None
@@ -83,7 +83,7 @@ class RelaxNGEngine:
             f"{_R}include", f"{_R}externalRef", f"{_R}grammar", f"{_R}parentRef"))
         named = sum(1 for _ in grammar.getroot().iter(f"{_R}element"))
         engine = cls(info, grammar, prune=prune and not has_includes and named > PRUNE_ABOVE,
-                     split=not has_includes)
+                     try_fast=not has_includes)
         if engine.prune:
             engine._required = _required_children(grammar.getroot())
             engine._roots = frozenset(_start_elements(grammar.getroot()))
@@ -117,9 +117,9 @@ class RelaxNGEngine:
         return self._compiled
 
     def fast_path(self) -> FastPath | None:
-        """The split structure + attribute check for the current grammar (None if the
-        grammar cannot be split); built once per grammar."""
-        if self.split and not self._fast_built:
+        """The fast path for the current (pruned) grammar, None if it has none; built once
+        per grammar, so again when the kept element names grow."""
+        if self.try_fast and not self._fast_built:
             try:
                 self._fast = fastpath.build(self._grammar(), self._attributes)
             except Exception:     # an optimisation never stops a run: the grammar decides
@@ -399,21 +399,4 @@ def _required_children(root: etree._Element) -> dict[str, set[str]]:
 
 def _start_elements(root: etree._Element) -> set[str]:
     """Names of the elements the grammar allows as document root."""
-    defines = {d.get("name"): d for d in root.iter(f"{_R}define")}
-    found: set[str] = set()
-    seen: set[str] = set()
-    todo = list(root.iterchildren(f"{_R}start"))
-    while todo:
-        node = todo.pop()
-        for child in node:
-            if child.tag == f"{_R}element":
-                name = element_name(child)
-                if name:
-                    found.add(name)
-            elif child.tag == f"{_R}ref" and child.get("name") not in seen:
-                seen.add(child.get("name", ""))
-                if child.get("name") in defines:
-                    todo.append(defines[child.get("name")])
-            elif isinstance(child.tag, str):
-                todo.append(child)
-    return found
+    return {n for e in fastpath.start_elements(root)[0] if (n := element_name(e))}

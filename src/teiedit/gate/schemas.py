@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
 from typing import Protocol
 
@@ -60,6 +61,9 @@ _REFERENCES = (
 )
 
 
+_MAY_REFER = re.compile(rb"<(?:\w+:)?(?:include|externalRef|import|redefine|override|extends)\b")
+
+
 def schema_digest(path: Path) -> str:
     """The schema's identity for reports and profiles: the SHA-256 of its file when it
     is one file; when it includes or imports others (local files, followed recursively),
@@ -72,8 +76,13 @@ def schema_digest(path: Path) -> str:
         current = todo.pop()
         if current in files:
             continue
-        files[current] = sha256_file(current)
-        todo += _referenced_files(current)
+        try:
+            data = current.read_bytes()
+        except OSError as e:
+            raise TeieditError(f"cannot read schema: {e.strerror}", file=current) from None
+        files[current] = hashlib.sha256(data).hexdigest()
+        if _MAY_REFER.search(data):          # most schemas are one file: no second parse
+            todo += _referenced_files(current)
     if len(files) == 1:
         return files[root]
     order = sorted(files, key=lambda f: (f != root, os.path.relpath(f, root.parent)))
