@@ -32,6 +32,7 @@ from lxml import etree
 
 from teiedit.gate.paths import DATA_DIR
 from teiedit.gate.relaxng import RNG_NS, element_name
+from teiedit.gate.rng_to_xsd import defines_of
 
 _R = f"{{{RNG_NS}}}"
 # A name as the matcher sees it: (namespace URI, or None when unknown, local name).
@@ -84,9 +85,7 @@ class ContentModels:
                                                   f"{_R}externalRef", f"{_R}parentRef")):
             raise Unsupported("nested grammars, includes and external refs")
         self._root = root
-        self._defines: dict[str, list[etree._Element]] = {}
-        for d in root.iter(f"{_R}define"):
-            self._defines.setdefault(d.get("name", ""), []).append(d)
+        self._defines = defines_of(root)
         self._elements: dict[str, list[etree._Element]] | None = None
         self._interned: dict[tuple, Pattern] = {}
         self._define_patterns: dict[str, Pattern] = {}

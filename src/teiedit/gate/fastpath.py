@@ -37,6 +37,7 @@ from lxml import etree
 from teiedit.gate.rng_to_xsd import (
     Untranslatable,
     XsdTranslator,
+    defines_of,
     inherited,
     patterns,
     plain_builtin,
@@ -127,9 +128,7 @@ def build(grammar: etree._ElementTree, attributes: frozenset[str] | None = None
 def start_elements(root: etree._Element) -> tuple[list[etree._Element], bool]:
     """The element patterns a document's root can match (found through refs and any
     pattern around them), and whether `start` is nothing but a choice of them."""
-    defines: dict[str, list[etree._Element]] = {}
-    for d in root.iter(f"{_R}define"):
-        defines.setdefault(d.get("name", ""), []).append(d)
+    defines = defines_of(root)
     found: list[etree._Element] = []
     only_choices = True
     seen: set[str] = set()
@@ -160,9 +159,7 @@ def _start_names(root: etree._Element) -> frozenset[str] | None:
 
 class _Splitter:
     def __init__(self, root: etree._Element) -> None:
-        self.defines: dict[str, list[etree._Element]] = {}
-        for d in root.iter(f"{_R}define"):
-            self.defines.setdefault(d.get("name", ""), []).append(d)
+        self.defines = defines_of(root)
         self._has_attr: dict[str, bool] = {}
         self.elements = [e for e in root.iter(f"{_R}element")]
         self.names = {e: _element_qname(e) for e in self.elements}

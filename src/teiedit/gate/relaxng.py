@@ -26,6 +26,7 @@ from teiedit.gate.document import Document
 from teiedit.gate.fastpath import FastPath
 from teiedit.gate.messages import translate
 from teiedit.gate.results import Problem, SchemaInfo
+from teiedit.gate.rng_to_xsd import defines_of
 from teiedit.xmlio import TeieditError
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
@@ -280,9 +281,7 @@ _ALL = {f"{_R}choice"}          # notAllowed only if every branch is
 
 
 def _simplify_not_allowed(root: etree._Element) -> None:
-    defines: dict[str, list[etree._Element]] = {}
-    for d in root.iter(f"{_R}define"):
-        defines.setdefault(d.get("name", ""), []).append(d)
+    defines = defines_of(root)
     dead: set[str] = set()
 
     def is_dead(node: etree._Element) -> bool:
@@ -364,9 +363,7 @@ def _required_children(root: etree._Element) -> dict[str, set[str]]:
     optional/zeroOrMore, following refs, and of a choice only the first branch (keeping
     one way through alive is enough for libxml2 to name what is missing, and keeping every
     branch would pull in most of TEI and its compile time)."""
-    defines: dict[str, list[etree._Element]] = {}
-    for d in root.iter(f"{_R}define"):
-        defines.setdefault(d.get("name", ""), []).append(d)
+    defines = defines_of(root)
 
     def needed(pattern: etree._Element, seen: set[str]) -> set[str]:
         tag = pattern.tag

@@ -324,3 +324,11 @@ def inherited(node: etree._Element, name: str) -> str | None:
 def patterns(node: etree._Element) -> list[etree._Element]:
     """A pattern's child patterns (annotations and comments are not)."""
     return [c for c in node if isinstance(c.tag, str)]
+
+
+def defines_of(root: etree._Element) -> dict[str, list[etree._Element]]:
+    """A grammar's `define`s by name (several when they are combined)."""
+    defines: dict[str, list[etree._Element]] = {}
+    for d in root.iter(f"{_R}define"):
+        defines.setdefault(d.get("name", ""), []).append(d)
+    return defines
