@@ -21,6 +21,7 @@ MAX_DEPTH = 256
 # Python walk in `_check_depth` is only needed for stricter limits.
 _LIBXML2_MAX_DEPTH = 256
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 
 class TeieditError(Exception):
@@ -162,12 +163,14 @@ def read_untrusted(path: str | os.PathLike[str], **limits: int) -> etree._Elemen
 
 def expand_xincludes(tree: etree._ElementTree, path: str | os.PathLike[str], *,
                      root: str | os.PathLike[str] | None = None, max_files: int = 64,
-                     **limits: int) -> etree._ElementTree:
+                     mark_base: bool = False, **limits: int) -> etree._ElementTree:
     """Replace `xi:include` elements by the files they name, read with `read_untrusted`.
 
     Only relative references to files inside `root` (default: the including file's folder)
     are followed; no network, no xpointer, a bounded number of files. libxml2's own XInclude
-    would read whatever the document names, so it is never used.
+    would read whatever the document names, so it is never used. With `mark_base`, each
+    included root gets `xml:base` = its file (the XInclude spec's base-URI fixup), so later
+    messages can name the included file.
     """
     base = Path(path).resolve()
     top = Path(root).resolve() if root is not None else base.parent
@@ -198,6 +201,8 @@ def expand_xincludes(tree: etree._ElementTree, path: str | os.PathLike[str], *,
                                        **where) from None
             else:
                 replacement = read_untrusted(target, **limits).getroot()
+                if mark_base:
+                    replacement.set(f"{{{XML_NS}}}base", str(here.parent / href))
                 expand(replacement, target, (*chain, target))
             _replace(inc, replacement)
 

@@ -9,7 +9,7 @@ from teiedit.schema.html import write_html
 from teiedit.schema.odd import compile_odd
 from teiedit.schema.rng import write_rng
 from teiedit.schema.sch import write_schematron
-from teiedit.schema.xsd import XML_XSD, write_xsd
+from teiedit.schema.xsd import XML_XSD, NotDeterministic, write_xsd
 from teiedit.xmlio import TeieditError
 
 # schema/ of the source checkout, or the copy a wheel carries (teiedit.locations)
@@ -34,10 +34,23 @@ def output_names(stem: str) -> dict[str, str]:
             "xml_xsd": f"{stem}-xml.xsd", "html": f"{stem}-reference.html"}
 
 
-def build_outputs(odd: str | Path, source: str | Path | None) -> dict[str, bytes]:
-    """All compiled files for `odd`, by file name; raises TeieditError before anything exists."""
+def build(odd: str | Path, source: str | Path | None) -> tuple[dict[str, bytes],
+                                                              list[TeieditError]]:
+    """All compiled files for `odd`, by file name, and the warnings (file:line) of the build;
+    raises TeieditError before anything exists."""
     schema = compile_odd(odd, source)
     names = output_names(Path(odd).stem)
-    return {names["rng"]: write_rng(schema), names["sch"]: write_schematron(schema),
-            names["xsd"]: write_xsd(schema, names["xml_xsd"]),
-            names["xml_xsd"]: XML_XSD.encode("utf-8"), names["html"]: write_html(schema)}
+    warnings = list(schema.warnings)
+    files = {names["rng"]: write_rng(schema), names["sch"]: write_schematron(schema)}
+    try:
+        files[names["xsd"]] = write_xsd(schema, names["xml_xsd"])
+        files[names["xml_xsd"]] = XML_XSD.encode("utf-8")
+    except NotDeterministic as e:
+        warnings.append(TeieditError(f"no XSD written: {e.message}", file=e.file, line=e.line))
+    files[names["html"]] = write_html(schema)
+    return files, warnings
+
+
+def build_outputs(odd: str | Path, source: str | Path | None) -> dict[str, bytes]:
+    """All compiled files for `odd`, by file name (warnings dropped: see `build`)."""
+    return build(odd, source)[0]

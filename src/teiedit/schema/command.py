@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from teiedit.schema.build import DEFAULT_ODD, build_outputs, output_dir
+from teiedit.schema.build import DEFAULT_ODD, build, output_dir
 from teiedit.xmlio import TeieditError, write_atomic
 
 
@@ -22,15 +22,24 @@ def schema_group() -> None:
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=None, help="Folder for the compiled schemas (default: beside the ODD).")
 @click.option("--source", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The TEI P5 specification (p5subset.xml) for moduleRef and changes to TEI.")
-def build(odd: Path, out_dir: Path | None, source: Path | None) -> None:
+              help="The TEI P5 specification (p5subset.xml) for moduleRef and changes to TEI; "
+                   "also stands for a schemaSpec/@source that is a TEI release or a URL.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1, nothing written).")
+def build_command(odd: Path, out_dir: Path | None, source: Path | None, strict: bool) -> None:
     """Compile ODD (default schema/teiedit.odd) into NAME.rng, NAME.xsd (+ NAME-xml.xsd),
-    NAME.sch and NAME-reference.html, where NAME is the ODD's file name without extension."""
+    NAME.sch and NAME-reference.html, where NAME is the ODD's file name without extension.
+    What the official odd2odd ignores silently (names the TEI source lacks, changes to missing
+    specs) is a warning on standard error."""
     try:
         target = output_dir(odd, out_dir)
-        files = build_outputs(odd, source)
+        files, warnings = build(odd, source)
     except TeieditError as e:
         click.echo(f"error: {e}", err=True)
+        sys.exit(1)
+    for w in warnings:
+        click.echo(f"warning: {w}", err=True)
+    if strict and warnings:
+        click.echo(f"error: {len(warnings)} warning(s) with --strict; nothing written", err=True)
         sys.exit(1)
     for name, data in files.items():
         write_atomic(target / name, data)

@@ -16,7 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from teiedit.schema import patterns as P
-from teiedit.xmlio import TeieditError, read_untrusted
+from teiedit.xmlio import XINCLUDE_NS, TeieditError, expand_xincludes, read_untrusted
 
 TEI = "http://www.tei-c.org/ns/1.0"
 RNG = "http://relaxng.org/ns/structure/1.0"
@@ -24,6 +24,8 @@ SCH = "http://purl.oclc.org/dsdl/schematron"
 EGXML = "http://www.tei-c.org/ns/Examples"
 XML = "http://www.w3.org/XML/1998/namespace"
 NS = {"t": TEI, "rng": RNG, "sch": SCH}
+# what anyElement without @except leaves out (a namespace, or {namespace}name)
+ANY_ELEMENT_EXCEPT = (TEI, f"{{{EGXML}}}egXML")
 
 SPEC_KINDS = {"elementSpec": "element", "classSpec": "class", "macroSpec": "macro",
               "dataSpec": "data"}
@@ -131,6 +133,8 @@ class Schema:
     members: dict[str, list[str]]  # model class -> live member idents (elements and classes)
     sch_ns: dict[str, str]
     title: str = ""
+    # what the official odd2odd ignores silently (names TEI lacks, changes to missing specs)
+    warnings: list[TeieditError] = field(default_factory=list)
 
     def elements(self) -> list[Spec]:
         return [s for s in self.specs.values() if s.kind == "element"]
@@ -252,9 +256,11 @@ def read_pattern(el: etree._Element, file: str) -> P.Pattern:
         if tag == "empty":
             return P.Empty()
         if tag == "anyElement":
-            return P.occurs(P.AnyElement(tuple((el.get("require") or "").split()),
-                                         tuple((el.get("except") or "").split())),
-                            *_occ(el, file))
+            require = tuple((el.get("require") or "").split())
+            # odd2relax's default: anything but TEI and the egXML of TEI examples
+            exclude = tuple((el.get("except") or "").split()) if el.get("except") or require \
+                else ANY_ELEMENT_EXCEPT
+            return P.occurs(P.AnyElement(require, exclude), *_occ(el, file))
         if tag == "valList":
             return P.alt([P.Value(v.get("ident")) for v in el.findall(f"{{{TEI}}}valItem")])
         if tag in ("content", "datatype"):
@@ -386,7 +392,7 @@ def _merge_change(old: Spec, new: Spec, el: etree._Element) -> Spec:
         out.ns = new.ns
     classes = el.find(f"{{{TEI}}}classes")
     if classes is not None:
-        if classes.get("mode") == "replace":
+        if classes.get("mode", "replace") == "replace":  # TEI's default mode is replace
             out.member_of = {}
         for key, line in new.member_of.items():
             if line is None:
@@ -415,29 +421,73 @@ def _merge_change(old: Spec, new: Spec, el: etree._Element) -> Spec:
 
 
 class Source:
-    """The TEI specification (p5subset.xml), indexed by ident and by module."""
+    """The specifications an ODD selects from: p5subset.xml (or a compiled ODD), by ident and
+    by module."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, tree: etree._ElementTree) -> None:
         self.file = str(path)
-        tree = read_untrusted(path, max_bytes=256 * 1024 * 1024)
-        self.specs: dict[str, etree._Element] = {}
+        self.elements: dict[str, etree._Element] = {}
         self.modules: dict[str, list[str]] = {}
         for el in tree.getroot().iter(*(f"{{{TEI}}}{k}" for k in SPEC_KINDS)):
             ident = el.get("ident")
-            self.specs[ident] = el
+            self.elements[ident] = el
             self.modules.setdefault(el.get("module", ""), []).append(ident)
-        root = tree.getroot()
-        ed = root.find(f".//{{{TEI}}}editionStmt")
-        self.edition = _text(ed)
+
+    def __contains__(self, ident: str) -> bool:
+        return ident in self.elements
+
+    def kind(self, ident: str) -> str:
+        return SPEC_KINDS[etree.QName(self.elements[ident]).localname]
+
+    def spec(self, ident: str, lang: str = "en") -> Spec:
+        return read_spec(self.elements[ident], self.file, lang)
 
 
-_SOURCE_CACHE: dict[str, Source] = {}
+class ChainedSource:
+    """Another ODD as the source (schemaSpec/@source="base.odd"): its resolved specs, before
+    pruning, so that this ODD selects from and changes what the base customization made."""
+
+    def __init__(self, file: str, specs: dict[str, Spec], base: Source | ChainedSource) -> None:
+        self.file = file
+        self.specs = specs
+        self.base = base  # datatypes and macros the base did not pull are still TEI's
+        self.modules: dict[str, list[str]] = {}
+        for s in specs.values():
+            self.modules.setdefault(s.module or "", []).append(s.ident)
+
+    def __contains__(self, ident: str) -> bool:
+        return ident in self.specs or ident in self.base
+
+    def kind(self, ident: str) -> str:
+        return self.specs[ident].kind if ident in self.specs else self.base.kind(ident)
+
+    def spec(self, ident: str, lang: str = "en") -> Spec:
+        if ident not in self.specs:
+            return self.base.spec(ident, lang)
+        s = self.specs[ident]
+        return replace(s, member_of=dict(s.member_of), attdefs=dict(s.attdefs),
+                       constraints=dict(s.constraints))
+
+
+_TREE_CACHE: dict[tuple[str, float], etree._ElementTree] = {}
+
+
+def _read_cached(path: Path) -> etree._ElementTree:
+    """A TEI source file, parsed once per process (p5subset.xml takes a tenth of a second)."""
+    key = (str(path.resolve()), path.stat().st_mtime)
+    if key not in _TREE_CACHE:
+        _TREE_CACHE[key] = read_untrusted(path, max_bytes=256 * 1024 * 1024)
+    return _TREE_CACHE[key]
+
+
+_SOURCE_CACHE: dict[tuple[str, float], Source] = {}
 
 
 def load_source(path: str | Path) -> Source:
-    key = str(Path(path).resolve())
+    p = Path(path)
+    key = (str(p.resolve()), p.stat().st_mtime)
     if key not in _SOURCE_CACHE:
-        _SOURCE_CACHE[key] = Source(path)
+        _SOURCE_CACHE[key] = Source(path, _read_cached(p))
     return _SOURCE_CACHE[key]
 
 
@@ -454,6 +504,24 @@ def _schema_spec(root: etree._Element, file: str) -> etree._Element:
     return found[0]
 
 
+def _file_of(el: etree._Element, file: str) -> str:
+    """The file an element was read from: an XIncluded file carries its name in xml:base."""
+    for anc in el.iterancestors():
+        base = anc.get(f"{{{XML}}}base")
+        if base and "://" not in base:
+            return base
+    base = el.get(f"{{{XML}}}base")
+    return base if base and "://" not in base else file
+
+
+def read_odd(path: str | Path) -> etree._ElementTree:
+    """The ODD with its XIncludes expanded (TEI projects build with XInclude on)."""
+    tree = read_untrusted(path)
+    if next(tree.getroot().iter(f"{{{XINCLUDE_NS}}}include"), None) is not None:
+        expand_xincludes(tree, path, mark_base=True)
+    return tree
+
+
 def _spec_elements(scope: etree._Element, file: str, seen: set[str]):
     """Spec elements in document order, following specGrpRef into specGrp (local or file)."""
     for el in scope:
@@ -461,57 +529,124 @@ def _spec_elements(scope: etree._Element, file: str, seen: set[str]):
             continue
         local = etree.QName(el).localname
         if local in SPEC_KINDS or local in SELECTORS:
-            yield el, file
+            yield el, _file_of(el, file)
         elif local == "specGrpRef":
             target = el.get("target", "")
             path, _, frag = target.partition("#")
+            here = _file_of(el, file)
             if path:
-                p = Path(file).parent / path
-                root = read_untrusted(p).getroot()
+                p = Path(here).parent / path
+                root = read_odd(p).getroot()
                 sub_file = str(p)
             else:
                 root, sub_file = el.getroottree().getroot(), file
             key = f"{sub_file}#{frag}"
             if key in seen:
-                raise TeieditError(f"specGrpRef {target!r} includes itself", file=file,
+                raise TeieditError(f"specGrpRef {target!r} includes itself", file=here,
                                    line=el.sourceline)
             grp = root if not frag else next(
                 (g for g in root.iter() if g.get(f"{{{XML}}}id") == frag), None)
             if grp is None:
-                raise TeieditError(f"specGrpRef target {target!r} not found", file=file,
+                raise TeieditError(f"specGrpRef target {target!r} not found", file=here,
                                    line=el.sourceline)
             if etree.QName(grp).localname in SPEC_KINDS:
-                yield grp, sub_file  # the target is itself one specification
+                yield grp, _file_of(grp, sub_file)  # the target is itself one specification
             else:
                 yield from _spec_elements(grp, sub_file, seen | {key})
         elif local == "specGrp":
             continue  # only reachable through specGrpRef
 
 
-def compile_odd(path: str | Path, source: str | Path | None = None) -> Schema:
-    """Resolve the ODD at `path` (with `source` = p5subset.xml when it selects from TEI)."""
+def _names(el: etree._Element, att: str) -> list[str]:
+    return sorted(set((el.get(att) or "").split()))
+
+
+def _is_release(ref: str) -> bool:
+    """A schemaSpec/@source that names a TEI release or a URL, not a local file."""
+    return ref.startswith("tei:") or "://" in ref
+
+
+def _customizes(tree: etree._ElementTree) -> bool:
+    """Whether a file is an ODD to compile (selects or changes specs), not a spec collection
+    such as p5subset.xml or an odd2odd-compiled ODD."""
+    ss = tree.getroot().find(f".//{{{TEI}}}schemaSpec")
+    if ss is None:
+        return False
+    return any(etree.QName(e).localname in SELECTORS or e.get("mode") in ("change", "delete")
+               for e, _ in _spec_elements(ss, "", set()))
+
+
+@dataclass
+class _Resolved:
+    """An ODD resolved against its source, before pruning (what a chained ODD builds on)."""
+
+    root: etree._Element
+    ss: etree._Element
+    specs: dict[str, Spec]
+    src: Source | ChainedSource | None
+    warnings: list[TeieditError]
+
+
+def _source_for(ss: etree._Element, file: str, items: list, source: str | Path | None,
+                chain: tuple[str, ...], warnings: list[TeieditError]
+                ) -> Source | ChainedSource | None:
+    """What this ODD selects from, as odd2odd finds it: schemaSpec/@source (another ODD, a
+    compiled ODD, or p5subset.xml, relative to the ODD), else `source` (--source), which
+    also stands in for a `tei:VERSION` or URL @source (teiedit reads no network)."""
+    needs = any(etree.QName(e).localname in SELECTORS for e, _ in items) or any(
+        e.get("mode") in ("change", "delete") for e, _ in items)
+    declared = ss.get("source")
+    where = dict(file=file, line=ss.sourceline)
+    target: Path | None = None
+    if declared and not _is_release(declared):
+        local = Path(file).parent / declared
+        if local.is_file() and (source is None or _customizes(_read_cached(local))):
+            target = local
+        elif source is None and needs:
+            raise TeieditError(f"schemaSpec/@source {declared!r}: no such file {local}; pass "
+                               "--source p5subset.xml", **where)
+    if target is None:
+        if not needs and not declared:
+            return None
+        if source is None:
+            if not needs:
+                return None
+            what = (f"schemaSpec/@source is {declared!r}, a TEI release or URL, which teiedit "
+                    "does not download; pass --source with a local copy of its p5subset.xml"
+                    if declared else "this ODD selects or changes TEI specifications but no "
+                    "TEI source was given; pass --source p5subset.xml")
+            raise TeieditError(what, **where)
+        target = Path(source)
+        source = None  # a chained base given as --source resolves its own @source
+        if not target.is_file():
+            raise TeieditError(f"TEI source {target} not found; pass --source p5subset.xml",
+                               **where)
+    tree = _read_cached(target)
+    if not _customizes(tree):
+        return load_source(target)
+    key = str(target.resolve())
+    if key in chain:
+        raise TeieditError(f"schemaSpec/@source chain returns to {target}", **where)
+    base = _resolve(target, source, (*chain, key))
+    warnings.extend(base.warnings)
+    assert base.src is not None  # an ODD that customizes has a source
+    return ChainedSource(str(target), base.specs, base.src)
+
+
+def _resolve(path: str | Path, source: str | Path | None, chain: tuple[str, ...] = ()
+             ) -> _Resolved:
     file = str(path)
-    root = read_untrusted(path).getroot()
+    root = read_odd(path).getroot()
     ss = _schema_spec(root, file)
     lang = ss.get("docLang") or "en"
     items = list(_spec_elements(ss, file, set()))
-    needs_source = any(etree.QName(e).localname in SELECTORS for e, _ in items) or any(
-        e.get("mode") in ("change", "delete") for e, _ in items)
-    src: Source | None = None
-    if needs_source:
-        if source is None and ss.get("source"):
-            source = Path(file).parent / ss.get("source")
-        if source is None:
-            raise TeieditError("this ODD selects or changes TEI specifications but no TEI "
-                               "source was given; pass --source p5subset.xml", file=file,
-                               line=ss.sourceline)
-        if not Path(source).is_file():
-            raise TeieditError(f"TEI source {source} not found; pass --source p5subset.xml",
-                               file=file, line=ss.sourceline)
-        src = load_source(source)
+    warnings: list[TeieditError] = []
+    src = _source_for(ss, file, items, source, (*chain, str(Path(path).resolve())), warnings)
+
+    def warn(message: str, el: etree._Element, f: str) -> None:
+        warnings.append(TeieditError(message, file=f, line=el.sourceline))
 
     specs: dict[str, Spec] = {}
-    local: dict[str, etree._Element] = {}
     for el, f in items:
         local_name = etree.QName(el).localname
         if local_name == "moduleRef":
@@ -523,59 +658,71 @@ def compile_odd(path: str | Path, source: str | Path | None = None) -> Schema:
             if key not in src.modules:
                 raise TeieditError(f"moduleRef: no module {key!r} in {src.file}", file=f,
                                    line=el.sourceline)
-            include = set((el.get("include") or "").split())
-            exclude = set((el.get("except") or "").split())
-            for name in (include | exclude) - set(src.modules[key]):
-                raise TeieditError(f"moduleRef: module {key!r} has no element {name!r}",
-                                   file=f, line=el.sourceline)
+            include, exclude = set(_names(el, "include")), set(_names(el, "except"))
+            have = set(src.modules[key])
+            for att in ("include", "except"):
+                for name in _names(el, att):
+                    if name not in have:
+                        warn(f"moduleRef/@{att}: module {key!r} of {Path(src.file).name} has "
+                             f"no element {name!r}; ignored", el, f)
             for ident in src.modules[key]:
-                sel = src.specs[ident]
-                if etree.QName(sel).localname == "elementSpec" and (
+                if src.kind(ident) == "element" and (
                         (include and ident not in include) or ident in exclude):
                     continue
-                specs[ident] = read_spec(sel, src.file, lang)
+                specs[ident] = src.spec(ident, lang)
             continue
         if local_name in SELECTORS:
             key = el.get("key", "")
             assert src is not None
-            if key not in src.specs:
+            if key not in src:
                 raise TeieditError(f"{local_name}: {key!r} is not defined in {src.file}",
                                    file=f, line=el.sourceline)
-            spec = read_spec(src.specs[key], src.file, lang)
+            spec = src.spec(key, lang)
             # classRef/@include/@except on an attribute class select its attributes
-            keep, drop = set((el.get("include") or "").split()), set(
-                (el.get("except") or "").split())
+            keep, drop = set(_names(el, "include")), set(_names(el, "except"))
             spec.attdefs = {k: a for k, a in spec.attdefs.items()
                             if (not keep or k in keep) and k not in drop}
             specs[key] = spec
             continue
         mode = el.get("mode", "add")
         ident = el.get("ident") or ""
-        local[ident] = el
+        if mode in ("delete", "change") and ident not in specs and (
+                src is None or ident not in src):
+            warn(f'{local_name} ident="{ident}" mode="{mode}": '
+                 f"{Path(src.file).name if src else 'the ODD'} has no {ident!r}; ignored",
+                 el, f)
+            continue
         if mode == "delete":
             specs.pop(ident, None)
             continue
         new = read_spec(el, f, lang)
         if mode == "change":
             base = specs.get(ident)
-            if base is None and src is not None and ident in src.specs:
-                base = read_spec(src.specs[ident], src.file, lang)
             if base is None:
-                raise TeieditError(f"mode=\"change\" on {ident!r}, which is not defined in "
-                                   "the ODD or the TEI source", file=f, line=el.sourceline)
+                assert src is not None
+                base = src.spec(ident, lang)
             specs[ident] = _merge_change(base, new, el)
         else:
             specs[ident] = new
 
     prefix = ss.get("prefix") or ""
     _unprefix(specs, prefix)
-    _pull_data_specs(specs, src, file)
-    _check_references(specs, src, file)
+    _pull_data_specs(specs, src)
+    _check_references(specs, src, warnings)
     _check_cycles(specs)
+    return _Resolved(root, ss, specs, src, warnings)
+
+
+def compile_odd(path: str | Path, source: str | Path | None = None) -> Schema:
+    """Resolve the ODD at `path` (with `source` = p5subset.xml when it selects from TEI)."""
+    file = str(path)
+    r = _resolve(path, source)
+    specs, ss = r.specs, r.ss
     members = _class_members(specs)
     for spec in specs.values():
         if spec.content is not None:
             spec.content = _prune(spec.content, specs, members)
+        spec.attdefs = {k: _prune_datatype(a, specs, members) for k, a in spec.attdefs.items()}
     start = (ss.get("start") or "TEI").split()
     for name in start:
         if name not in specs or specs[name].kind != "element":
@@ -584,11 +731,11 @@ def compile_odd(path: str | Path, source: str | Path | None = None) -> Schema:
     sch_ns = {"tei": TEI}
     for sns in ss.iter(f"{{{SCH}}}ns"):
         sch_ns[sns.get("prefix")] = sns.get("uri")
-    title = _text(root.find(f".//{{{TEI}}}titleStmt/{{{TEI}}}title"))
+    title = _text(r.root.find(f".//{{{TEI}}}titleStmt/{{{TEI}}}title"))
     ns = ss.get("ns", TEI)
     return Schema(ident=ss.get("ident") or "schema", file=file, start=start, ns=ns,
-                  prefix=prefix, specs=specs, members=members, sch_ns=sch_ns,
-                  title=title)
+                  prefix=ss.get("prefix") or "", specs=specs, members=members, sch_ns=sch_ns,
+                  title=title, warnings=r.warnings)
 
 
 def _unprefix(specs: dict[str, Spec], prefix: str) -> None:
@@ -614,22 +761,24 @@ def _all_refs(spec: Spec):
             yield from P.refs(a.datatype)
 
 
-def _pull_data_specs(specs: dict[str, Spec], src: Source | None, file: str) -> None:
+def _pull_data_specs(specs: dict[str, Spec], src: Source | ChainedSource | None) -> None:
     """Datatypes and macros referenced but not selected come from the source, as in odd2odd."""
     todo = list(specs.values())
     while todo:
         spec = todo.pop()
         for r in _all_refs(spec):
-            if r.key in specs or src is None or r.key not in src.specs:
+            if r.key in specs or src is None or r.key not in src:
                 continue
-            if r.kind in ("data", "macro", "any") and etree.QName(
-                    src.specs[r.key]).localname in ("dataSpec", "macroSpec"):
-                specs[r.key] = read_spec(src.specs[r.key], src.file)
+            if r.kind in ("data", "macro", "any") and src.kind(r.key) in ("data", "macro"):
+                specs[r.key] = src.spec(r.key)
                 todo.append(specs[r.key])
 
 
-def _check_references(specs: dict[str, Spec], src: Source | None, file: str) -> None:
-    """A key defined nowhere (neither here nor in TEI) is an error; left-out ones are pruned."""
+def _check_references(specs: dict[str, Spec], src: Source | ChainedSource | None,
+                      warnings: list[TeieditError]) -> None:
+    """A key defined nowhere (neither here nor in TEI) is an error; left-out ones are pruned.
+    A dataRef to no datatype and membership in no class are dropped with a warning, as
+    odd2odd drops them (silently)."""
     for spec in specs.values():
         for r in _all_refs(spec):
             base = re.sub(r"_(alternation|sequence\w*)$", "", r.key)
@@ -640,7 +789,13 @@ def _check_references(specs: dict[str, Spec], src: Source | None, file: str) -> 
                     f"{target.class_type + ' ' if target.class_type else ''}{target.kind}",
                     file=spec.file, line=r.line or spec.line)
             if r.key in specs or base in specs or (src is not None and (
-                    r.key in src.specs or base in src.specs)):
+                    r.key in src or base in src)):
+                continue
+            if r.kind == "data":
+                warnings.append(TeieditError(
+                    f"dataRef key={r.key!r} names no datatype (in the ODD or the TEI "
+                    "source); dropped, so the value is free text, as odd2odd does",
+                    file=spec.file, line=r.line or spec.line))
                 continue
             raise TeieditError(
                 f"{spec.kind} {spec.ident!r} refers to {r.kind if r.kind != 'any' else 'pattern'}"
@@ -648,10 +803,11 @@ def _check_references(specs: dict[str, Spec], src: Source | None, file: str) -> 
                 "define it with an elementSpec/classSpec/macroSpec/dataSpec or fix the key",
                 file=spec.file, line=r.line or spec.line)
         for key, line in spec.member_of.items():
-            if line is None or key in specs or (src is not None and key in src.specs):
+            if line is None or key in specs or (src is not None and key in src):
                 continue
-            raise TeieditError(f"{spec.ident!r} is a member of class {key!r}, which is not "
-                               "defined", file=spec.file, line=line)
+            warnings.append(TeieditError(f"{spec.ident!r} is a member of class {key!r}, which "
+                                         "is not defined; membership ignored",
+                                         file=spec.file, line=line))
 
 
 def _kind_fits(kind: str, target: Spec) -> bool:
@@ -726,6 +882,15 @@ def _prune(p: P.Pattern, specs: dict[str, Spec], members: dict[str, list[str]]) 
     """Drop references to left-out elements and empty classes, as the TEI odd2odd does."""
     out = _prune_rec(p, specs, members)
     return P.Empty() if out is _GONE else out
+
+
+def _prune_datatype(a: AttDef, specs: dict[str, Spec], members: dict[str, list[str]]
+                    ) -> AttDef:
+    """An attribute whose datatype names nothing defined is free text (odd2odd drops it)."""
+    if a.datatype is None:
+        return a
+    out = _prune_rec(a.datatype, specs, members)
+    return replace(a, datatype=None if out is _GONE else out)
 
 
 def _prune_rec(p, specs, members):

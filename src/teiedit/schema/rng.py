@@ -151,6 +151,7 @@ class RngWriter:
 
     def any_element(self, p: P.AnyElement) -> str:
         name = re.sub(r"[^\w.-]", "_", "anyElement-" + "-".join((*p.require, "not", *p.exclude)))
+        name = re.sub(r"http___www.tei-c.org_ns_", "tei-", name)
         d = self.define(name)
         if d is None:
             return name
@@ -164,7 +165,11 @@ class RngWriter:
             if p.exclude:
                 exc = self.el(any_name, "except")
                 for ns in p.exclude:
-                    self.el(exc, "nsName", ns=ns)
+                    if ns.startswith("{"):
+                        uri, _, local = ns[1:].partition("}")
+                        self.el(exc, "name", ns=uri).text = local
+                    else:
+                        self.el(exc, "nsName", ns=ns)
         att = self.el(self.el(e, "zeroOrMore"), "attribute")
         self.el(att, "anyName")
         self.el(att, "text")
@@ -243,7 +248,12 @@ def attribute_value(a: AttDef) -> P.Pattern:
     elif a.values and a.val_type == "semi":
         one = P.alt([*(P.Value(v.ident) for v in a.values), one])
     if a.list_occurs:
-        return P.ListOf(P.occurs(one, *a.list_occurs))
+        lo, hi = a.list_occurs
+        if hi == P.UNBOUNDED:
+            return P.ListOf(P.occurs(one, lo, hi))
+        # a flat sequence of optionals, as odd2relax writes it (libxml2 refuses three or more
+        # tokens against nested optionals in a list)
+        return P.ListOf(P.seq([one] * lo + [P.Repeat(one, 0, 1)] * (hi - lo)))
     return one
 
 

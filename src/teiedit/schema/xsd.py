@@ -290,7 +290,7 @@ class XsdWriter:
         particles = strip_text(flat)
         name = ambiguity(particles)
         if name is not None:
-            raise TeieditError(
+            raise NotDeterministic(
                 f"content model of <{spec.element_name}> is not deterministic: two particles "
                 f"can match <{name}>, so no XML Schema can express it (Unique Particle "
                 f"Attribution); rewrite the content so each element has one place, e.g. "
@@ -304,6 +304,10 @@ class XsdWriter:
         for spec in self.schema.elements():
             self.element(spec)
         return etree.ElementTree(self.root)
+
+
+class NotDeterministic(TeieditError):
+    """A content model XSD cannot express (UPA); it costs the XSD, not the RELAX NG."""
 
 
 XML_XSD = f"""<?xml version="1.0" encoding="UTF-8"?>
