@@ -222,8 +222,10 @@ class RngWriter:
             if spec.gloss or spec.desc:
                 doc = etree.SubElement(e, f"{{{ANNO}}}documentation")
                 doc.text = " — ".join(x for x in (spec.gloss, spec.desc) if x)
-            self.pattern(e, spec.content if spec.content is not None else P.Empty())
+            # attributes first: jing nests a group's items to the left and checks them
+            # depth-first, so content written last keeps its stack shallow (tei_all, EpiDoc)
             self.attributes(e, spec)
+            self.pattern(e, spec.content if spec.content is not None else P.Empty())
         for cls, members in s.members.items():
             d = self.define(cls)
             ch = self.el(d, "choice") if len(members) > 1 else d
