@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from lxml import etree
-from schema_helpers import write_odd
+from schema_helpers import checked_rng, write_odd
 
 from teiedit.schema.odd import compile_odd
 from teiedit.schema.rng import write_rng
@@ -15,7 +15,7 @@ from teiedit.xmlio import TeieditError
 def compiled(tmp_path, body, **kw):
     """RELAX NG and XSD validators for an ODD; both are returned so they can be compared."""
     schema = compile_odd(write_odd(tmp_path, body, **kw), kw.pop("source", None))
-    rng = etree.RelaxNG(etree.fromstring(write_rng(schema)))
+    rng = checked_rng(write_rng(schema), tmp_path)
     (tmp_path / "x-xml.xsd").write_text(XML_XSD, encoding="utf-8")
     xsd_path = tmp_path / "x.xsd"
     xsd_path.write_bytes(write_xsd(schema, "x-xml.xsd"))
@@ -140,7 +140,7 @@ def test_moduleref_selects_and_specs_change_tei(tmp_path, p5subset):
             '<valList type="closed" mode="replace"><valItem ident="italic"/></valList></attDef>'
             '</attList></elementSpec>')
     schema = compile_odd(write_odd(tmp_path, body, attrs='ident="t" start="div"'), p5subset)
-    rng = etree.RelaxNG(etree.fromstring(write_rng(schema)))
+    rng = checked_rng(write_rng(schema), tmp_path)
     tei = 'xmlns="http://www.tei-c.org/ns/1.0"'
     ok = etree.fromstring(f'<div {tei}><p>a <hi rend="italic">b</hi></p></div>')
     assert rng.validate(ok)
@@ -153,7 +153,7 @@ def test_deleting_a_tei_element_removes_it_from_content(tmp_path, p5subset):
             '<elementSpec ident="emph" mode="delete"/>')
     schema = compile_odd(write_odd(tmp_path, body, attrs='ident="t" start="p"'), p5subset)
     assert "emph" not in schema.specs
-    rng = etree.RelaxNG(etree.fromstring(write_rng(schema)))
+    rng = checked_rng(write_rng(schema), tmp_path)
     tei = 'xmlns="http://www.tei-c.org/ns/1.0"'
     assert rng.validate(etree.fromstring(f"<p {tei}>a<hi>b</hi></p>"))
     assert not rng.validate(etree.fromstring(f"<p {tei}>a<emph>b</emph></p>"))

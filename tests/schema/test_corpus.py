@@ -12,6 +12,7 @@ import copy
 
 import pytest
 from lxml import etree
+from schema_helpers import assert_jing_loads
 
 from teiedit.schema.build import build_outputs
 from teiedit.xmlio import read_untrusted
@@ -221,6 +222,7 @@ def test_official_sample_instances_are_valid_against_our_compilation(name, share
     for file, data in build_outputs(ref / f"{name}.odd", p5subset).items():
         (tmp_path / file).write_bytes(data)
     doc = etree.parse(str(ref / f"{name}.xml"))
+    assert_jing_loads(tmp_path / f"{name}.rng")
     rng = etree.RelaxNG(etree.parse(str(tmp_path / f"{name}.rng")))
     xsd = etree.XMLSchema(etree.parse(str(tmp_path / f"{name}.xsd")))
     assert rng.validate(doc), rng.error_log

@@ -5,7 +5,7 @@ from __future__ import annotations
 import xmlschema
 from click.testing import CliRunner
 from lxml import etree
-from schema_helpers import SAMPLE, SCHEMA
+from schema_helpers import SAMPLE, SCHEMA, assert_jing_loads
 
 from teiedit.cli import main
 from teiedit.schema.build import DEFAULT_ODD, build_outputs
@@ -25,6 +25,10 @@ def test_compiled_schemas_are_not_stale(p5subset):
 
 def test_compiling_twice_gives_identical_bytes(p5subset):
     assert build_outputs(ODD, p5subset) == build_outputs(ODD, p5subset)
+
+
+def test_rng_loads_in_jing_without_dash_i():
+    assert_jing_loads(SCHEMA / "teiedit.rng")
 
 
 def test_xsd_loads_in_xmlschema_and_validates_the_sample():
