@@ -179,3 +179,58 @@ def test_relax_ng_element_with_a_name_class_in_content(tmp_path):
     rng, xsd = compiled(tmp_path, body)
     assert verdicts(rng, xsd, ['<root><o xmlns="urn:x">t</o></root>', "<root><o/></root>"]) == [
         True, False]
+
+
+def test_an_odd_chained_to_another_odd_builds_on_its_customization(tmp_path, p5subset):
+    """schemaSpec/@source naming another ODD: moduleRef selects from what the base kept,
+    and the base's changes stay."""
+    base = write_odd(tmp_path, '<moduleRef key="tei"/><moduleRef key="core" include="p hi"/>'
+                     '<moduleRef key="textstructure" include="div"/>'
+                     '<elementSpec ident="hi" mode="change"><attList>'
+                     '<attDef ident="rend" mode="change"><valList type="closed" mode="replace">'
+                     '<valItem ident="italic"/></valList></attDef></attList></elementSpec>',
+                     attrs='ident="base" start="div"', name="base.odd")
+    derived = write_odd(tmp_path, '<moduleRef key="tei"/><moduleRef key="core"/>'
+                        '<moduleRef key="textstructure"/>',
+                        attrs='ident="d" start="div" source="base.odd"', name="derived.odd")
+    schema = compile_odd(derived, p5subset)
+    assert {"p", "hi", "div"} <= set(schema.specs) and "emph" not in schema.specs
+    rng = checked_rng(write_rng(schema), tmp_path)
+    tei = 'xmlns="http://www.tei-c.org/ns/1.0"'
+    assert rng.validate(etree.fromstring(f'<div {tei}><p><hi rend="italic">b</hi></p></div>'))
+    assert not rng.validate(etree.fromstring(f'<div {tei}><p><hi rend="bold">b</hi></p></div>'))
+    assert base.exists()
+
+
+def test_any_element_without_except_leaves_out_tei_and_egxml(tmp_path, p5subset):
+    body = ('<moduleRef key="tei"/><moduleRef key="core" include="p"/>'
+            '<elementSpec ident="p" mode="change"><content><anyElement minOccurs="0" '
+            'maxOccurs="unbounded"/></content></elementSpec>')
+    schema = compile_odd(write_odd(tmp_path, body, attrs='ident="t" start="p"'), p5subset)
+    rng = checked_rng(write_rng(schema), tmp_path)
+    tei = 'xmlns="http://www.tei-c.org/ns/1.0"'
+    assert rng.validate(etree.fromstring(f'<p {tei}><x xmlns="urn:x"><y/></x></p>'))
+    assert not rng.validate(etree.fromstring(f'<p {tei}><p/></p>'))
+    eg = 'xmlns="http://www.tei-c.org/ns/Examples"'
+    assert not rng.validate(etree.fromstring(f'<p {tei}><egXML {eg}/></p>'))
+    assert rng.validate(etree.fromstring(f'<p {tei}><other {eg}/></p>'))
+
+
+def test_classes_without_mode_replace_the_memberships(tmp_path, p5subset):
+    body = ('<moduleRef key="tei"/><moduleRef key="core" include="p hi emph"/>'
+            '<elementSpec ident="emph" mode="change"><classes/></elementSpec>')
+    schema = compile_odd(write_odd(tmp_path, body, attrs='ident="t" start="p"'), p5subset)
+    assert schema.specs["emph"].member_of == {}
+    rng = checked_rng(write_rng(schema), tmp_path)
+    tei = 'xmlns="http://www.tei-c.org/ns/1.0"'
+    assert rng.validate(etree.fromstring(f"<p {tei}>a<hi>b</hi></p>"))
+    assert not rng.validate(etree.fromstring(f"<p {tei}>a<emph>b</emph></p>"))
+
+
+def test_a_bounded_datatype_list_takes_up_to_its_maximum(tmp_path):
+    body = ('<elementSpec ident="root"><content><empty/></content><attList>'
+            '<attDef ident="v"><datatype minOccurs="1" maxOccurs="3"><dataRef name="token"/>'
+            '</datatype></attDef></attList></elementSpec>')
+    rng, _ = compiled(tmp_path, body)
+    assert [rng.validate(etree.fromstring(f'<root v="{v}"/>'))
+            for v in ("a", "a b c", "a b c d")] == [True, True, False]

@@ -46,13 +46,57 @@ def test_cyclic_class_membership_is_refused(tmp_path):
     assert_refused(build(odd, out), out, "cyclic class membership", "model.a", "model.b")
 
 
-def test_non_deterministic_model_is_refused_for_xsd(tmp_path):
-    odd = write_odd(tmp_path, '<elementSpec ident="root"><content><sequence>'
-                    '<elementRef key="a" minOccurs="0"/><elementRef key="a"/></sequence>'
-                    '</content></elementSpec>\n<elementSpec ident="a"><content><empty/>'
-                    "</content></elementSpec>")
+NOT_DETERMINISTIC = ('<elementSpec ident="root"><content><sequence>'
+                     '<elementRef key="a" minOccurs="0"/><elementRef key="a"/></sequence>'
+                     '</content></elementSpec>\n<elementSpec ident="a"><content><empty/>'
+                     "</content></elementSpec>")
+
+
+def test_non_deterministic_model_costs_the_xsd_not_the_rng(tmp_path):
+    odd = write_odd(tmp_path, NOT_DETERMINISTIC, name="nd.odd")
     out = tmp_path / "out"
-    assert_refused(build(odd, out), out, f"{odd}:", "not deterministic", "<a>")
+    result = build(odd, out)
+    assert result.exit_code == 0, result.output
+    assert f"warning: {odd}:" in result.output and "no XSD written" in result.output
+    assert "not deterministic" in result.output and "<a>" in result.output
+    assert sorted(p.name for p in out.iterdir()) == ["nd-reference.html", "nd.rng", "nd.sch"]
+
+
+def test_strict_makes_warnings_errors_and_writes_nothing(tmp_path):
+    odd = write_odd(tmp_path, NOT_DETERMINISTIC)
+    out = tmp_path / "out"
+    assert_refused(build(odd, out, "--strict"), out, "no XSD written", "--strict")
+
+
+def test_names_a_module_lacks_are_warnings_in_document_order(tmp_path, p5subset):
+    odd = write_odd(tmp_path, '<moduleRef key="tei"/>\n<moduleRef key="core" '
+                    'include="p zzz aaa"/>\n<moduleRef key="textstructure" except="yyy"/>\n'
+                    '<elementSpec ident="nothere" mode="change"/>\n'
+                    '<classSpec ident="att.nothere" mode="delete"/>',
+                    attrs='ident="t" start="TEI"')
+    out = tmp_path / "out"
+    result = build(odd, out, "--source", str(p5subset))
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("warning:")]
+    assert [(line.split(":")[2], line.split("'")[-2]) for line in lines] == [
+        ("5", "aaa"), ("5", "zzz"), ("6", "yyy"), ("7", "nothere"), ("8", "att.nothere")]
+
+
+def test_an_error_in_an_xincluded_file_names_that_file(tmp_path):
+    (tmp_path / "specs.xml").write_text(
+        '<elementSpec xmlns="http://www.tei-c.org/ns/1.0" ident="root">\n<content>\n'
+        '<elementRef key="nowhere"/></content></elementSpec>', encoding="utf-8")
+    odd = write_odd(tmp_path, '<include xmlns="http://www.w3.org/2001/XInclude" '
+                    'href="specs.xml"/>')
+    out = tmp_path / "out"
+    assert_refused(build(odd, out), out, f"{tmp_path / 'specs.xml'}:3", "'nowhere'")
+
+
+def test_a_tei_release_as_source_asks_for_a_local_copy(tmp_path):
+    odd = write_odd(tmp_path, '<moduleRef key="core"/>',
+                    attrs='ident="t" start="p" source="tei:4.12.0"')
+    out = tmp_path / "out"
+    assert_refused(build(odd, out), out, "'tei:4.12.0'", "--source")
 
 
 def test_unknown_module_is_refused(tmp_path, p5subset):

@@ -24,8 +24,9 @@ SCH = "http://purl.oclc.org/dsdl/schematron"
 EGXML = "http://www.tei-c.org/ns/Examples"
 XML = "http://www.w3.org/XML/1998/namespace"
 NS = {"t": TEI, "rng": RNG, "sch": SCH}
-# what anyElement without @except leaves out (a namespace, or {namespace}name)
-ANY_ELEMENT_EXCEPT = (TEI, f"{{{EGXML}}}egXML")
+# schemaSpec/@defaultExceptions when absent: what anyElement without @except leaves out
+DEFAULT_EXCEPTIONS = (TEI, f"{{{EGXML}}}egXML")
+_PREFIXED = re.compile(r"([A-Za-z_][\w.-]*):([A-Za-z_][\w.-]*)")
 
 SPEC_KINDS = {"elementSpec": "element", "classSpec": "class", "macroSpec": "macro",
               "dataSpec": "data"}
@@ -222,6 +223,29 @@ def _dataref(el: etree._Element, file: str) -> P.Pattern:
     return P.Data(name, tuple(params))
 
 
+def _ns_or_names(value: str | None, el: etree._Element) -> tuple[str, ...]:
+    """Namespaces and prefixed names (teix:egXML) as namespaces and {namespace}names."""
+    out = []
+    for item in (value or "").split():
+        m = _PREFIXED.fullmatch(item)
+        if m and m.group(1) in el.nsmap:
+            out.append(f"{{{el.nsmap[m.group(1)]}}}{m.group(2)}")
+        else:
+            out.append(item)
+    return tuple(out)
+
+
+def _with_exceptions(p: P.Pattern, exceptions: tuple[str, ...]) -> P.Pattern:
+    """anyElement without @except gets the schema's default exceptions."""
+    if isinstance(p, P.AnyElement) and p.exclude is None:
+        return replace(p, exclude=exceptions)
+    if isinstance(p, P.Seq | P.Alt | P.Interleave):
+        return type(p)(tuple(_with_exceptions(i, exceptions) for i in p.items))
+    if isinstance(p, P.Repeat | P.ListOf):
+        return replace(p, item=_with_exceptions(p.item, exceptions))
+    return p
+
+
 def read_pattern(el: etree._Element, file: str) -> P.Pattern:
     """One pure-ODD or RELAX NG element as a pattern."""
     ns, tag = etree.QName(el).namespace, etree.QName(el).localname
@@ -256,10 +280,10 @@ def read_pattern(el: etree._Element, file: str) -> P.Pattern:
         if tag == "empty":
             return P.Empty()
         if tag == "anyElement":
-            require = tuple((el.get("require") or "").split())
-            # odd2relax's default: anything but TEI and the egXML of TEI examples
-            exclude = tuple((el.get("except") or "").split()) if el.get("except") or require \
-                else ANY_ELEMENT_EXCEPT
+            require = _ns_or_names(el.get("require"), el)
+            # without @except, schemaSpec/@defaultExceptions applies (set in compile_odd)
+            exclude = _ns_or_names(el.get("except"), el) if el.get("except") or require \
+                else None
             return P.occurs(P.AnyElement(require, exclude), *_occ(el, file))
         if tag == "valList":
             return P.alt([P.Value(v.get("ident")) for v in el.findall(f"{{{TEI}}}valItem")])
@@ -719,9 +743,14 @@ def compile_odd(path: str | Path, source: str | Path | None = None) -> Schema:
     r = _resolve(path, source)
     specs, ss = r.specs, r.ss
     members = _class_members(specs)
+    # TEI's default; a customization that moves TEI into its own namespace (schemaSpec/@ns)
+    # leaves that one out too, or the wildcard would compete with its elements (jing's
+    # "conflicting ID-types", which the official odd2relax output has there)
+    exceptions = _ns_or_names(ss.get("defaultExceptions"), ss) or tuple(dict.fromkeys(
+        (*DEFAULT_EXCEPTIONS, *([ss.get("ns")] if ss.get("ns") else []))))
     for spec in specs.values():
         if spec.content is not None:
-            spec.content = _prune(spec.content, specs, members)
+            spec.content = _with_exceptions(_prune(spec.content, specs, members), exceptions)
         spec.attdefs = {k: _prune_datatype(a, specs, members) for k, a in spec.attdefs.items()}
     start = (ss.get("start") or "TEI").split()
     for name in start:

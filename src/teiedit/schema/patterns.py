@@ -90,7 +90,8 @@ class AnyElement(Pattern):
     """Any element, optionally restricted to or excluding namespaces."""
 
     require: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
+    # namespaces, or {namespace}name; None until the compiler applies schemaSpec's defaults
+    exclude: tuple[str, ...] | None = ()
 
 
 @dataclass(frozen=True)
