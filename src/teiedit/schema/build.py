@@ -46,7 +46,12 @@ def build(odd: str | Path, source: str | Path | None) -> tuple[dict[str, bytes],
         files[names["xsd"]] = write_xsd(schema, names["xml_xsd"])
         files[names["xml_xsd"]] = XML_XSD.encode("utf-8")
     except NotDeterministic as e:
-        warnings.append(TeieditError(f"no XSD written: {e.message}", file=e.file, line=e.line))
+        # a TEI spec made ambiguous by this ODD's deletions: point at the ODD, name the spec
+        here = dict(file=e.file, line=e.line) if e.file == schema.file else dict(
+            file=schema.file, line=schema.line)
+        origin = "" if e.file == schema.file else f" (as this customization leaves the " \
+            f"spec at {Path(e.file).name}:{e.line})"
+        warnings.append(TeieditError(f"no XSD written{origin}: {e.message}", **here))
     files[names["html"]] = write_html(schema)
     return files, warnings
 

@@ -134,6 +134,7 @@ class Schema:
     members: dict[str, list[str]]  # model class -> live member idents (elements and classes)
     sch_ns: dict[str, str]
     title: str = ""
+    line: int | None = None  # of schemaSpec: where messages about TEI's own specs point
     # what the official odd2odd ignores silently (names TEI lacks, changes to missing specs)
     warnings: list[TeieditError] = field(default_factory=list)
 
@@ -764,7 +765,7 @@ def compile_odd(path: str | Path, source: str | Path | None = None) -> Schema:
     ns = ss.get("ns", TEI)
     return Schema(ident=ss.get("ident") or "schema", file=file, start=start, ns=ns,
                   prefix=ss.get("prefix") or "", specs=specs, members=members, sch_ns=sch_ns,
-                  title=title, warnings=r.warnings)
+                  title=title, line=ss.sourceline, warnings=r.warnings)
 
 
 def _unprefix(specs: dict[str, Spec], prefix: str) -> None:
