@@ -127,10 +127,22 @@ def test_attribute_classes_inherit_and_elements_override(tmp_path):
 
 
 def test_any_element_allows_other_namespaces(tmp_path):
-    rng, xsd = compiled(tmp_path, el("root", '<anyElement require="urn:x" '
-                                     'maxOccurs="unbounded"/>'))
-    assert verdicts(rng, xsd, ['<root><o xmlns="urn:x"/></root>', "<root><o/></root>"]) == [
-        True, False]
+    rng, xsd = compiled(tmp_path, el("root", '<anyElement except="http://www.tei-c.org/ns/1.0" '
+                                     'maxOccurs="unbounded"/>'), attrs='ident="t" start="root"')
+    tei = 'xmlns="http://www.tei-c.org/ns/1.0"'
+    assert verdicts(rng, xsd, [f'<root {tei}><o xmlns="urn:x"/></root>',
+                               f'<root {tei}><o/></root>']) == [True, False]
+
+
+def test_any_element_require_is_ignored_as_odd2relax_does_with_a_warning(tmp_path, p5subset):
+    body = ('<moduleRef key="tei"/><moduleRef key="core" include="p"/>'
+            '<elementSpec ident="p" mode="change"><content>\n<anyElement require="urn:x" '
+            'maxOccurs="unbounded"/></content></elementSpec>')
+    schema = compile_odd(write_odd(tmp_path, body, attrs='ident="t" start="p"'), p5subset)
+    assert [(w.line, "@require" in w.message) for w in schema.warnings] == [(5, True)]
+    rng = checked_rng(write_rng(schema), tmp_path)
+    tei = 'xmlns="http://www.tei-c.org/ns/1.0"'
+    assert rng.validate(etree.fromstring(f'<p {tei}><o xmlns="urn:other"/></p>'))
 
 
 def test_moduleref_selects_and_specs_change_tei(tmp_path, p5subset):
@@ -161,9 +173,10 @@ def test_deleting_a_tei_element_removes_it_from_content(tmp_path, p5subset):
 
 def test_wildcard_for_another_namespace_beside_elements_is_deterministic(tmp_path):
     rng, xsd = compiled(tmp_path, el("root", '<alternate maxOccurs="unbounded">'
-                                     '<elementRef key="a"/><anyElement require="urn:x"/>'
-                                     "</alternate>") + el("a"))
-    assert verdicts(rng, xsd, ['<root><a/><o xmlns="urn:x"/></root>']) == [True]
+                                     '<elementRef key="a"/><anyElement/>'
+                                     "</alternate>") + el("a"), attrs='ident="t" start="root"')
+    tei = 'xmlns="http://www.tei-c.org/ns/1.0"'
+    assert verdicts(rng, xsd, [f'<root {tei}><a/><o xmlns="urn:x"/></root>']) == [True]
 
 
 def test_wildcard_that_could_match_a_declared_element_is_not_deterministic(tmp_path):
@@ -234,3 +247,14 @@ def test_a_bounded_datatype_list_takes_up_to_its_maximum(tmp_path):
     rng, _ = compiled(tmp_path, body)
     assert [rng.validate(etree.fromstring(f'<root v="{v}"/>'))
             for v in ("a", "a b c", "a b c d")] == [True, True, False]
+
+
+def test_a_relax_ng_element_with_attributes_in_content_is_kept_as_written(tmp_path):
+    body = el("root", '<rng:zeroOrMore><rng:element name="param"><rng:attribute name="name">'
+              '<rng:data type="NCName"/></rng:attribute><rng:text/></rng:element>'
+              "</rng:zeroOrMore>")
+    schema = compile_odd(write_odd(tmp_path, body), None)
+    rng = checked_rng(write_rng(schema), tmp_path)
+    assert [rng.validate(etree.fromstring(d)) for d in (
+        '<root><param name="a">x</param></root>', '<root><param name="1">x</param></root>',
+        "<root><param>x</param></root>")] == [True, False, False]

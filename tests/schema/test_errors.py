@@ -29,11 +29,15 @@ def test_malformed_odd_names_file_and_line(tmp_path):
     assert_refused(build(odd, out), out, f"{odd}:4", "not well-formed")
 
 
-def test_undefined_reference_names_key_and_line(tmp_path):
+def test_undefined_reference_is_a_warning_with_key_and_line_and_strict_refuses_it(tmp_path):
     odd = write_odd(tmp_path, '<elementSpec ident="root"><content>\n'
                     '<elementRef key="nowhere"/></content></elementSpec>')
     out = tmp_path / "out"
-    assert_refused(build(odd, out), out, f"{odd}:", "'nowhere'", "defined neither")
+    result = build(odd, out)
+    assert result.exit_code == 0
+    assert f"warning: {odd}:5:" in result.output and "'nowhere'" in result.output
+    out2 = tmp_path / "out2"
+    assert_refused(build(odd, out2, "--strict"), out2, f"{odd}:5:", "defined neither")
 
 
 def test_cyclic_class_membership_is_refused(tmp_path):
@@ -89,7 +93,8 @@ def test_an_error_in_an_xincluded_file_names_that_file(tmp_path):
     odd = write_odd(tmp_path, '<include xmlns="http://www.w3.org/2001/XInclude" '
                     'href="specs.xml"/>')
     out = tmp_path / "out"
-    assert_refused(build(odd, out), out, f"{tmp_path / 'specs.xml'}:3", "'nowhere'")
+    assert_refused(build(odd, out, "--strict"), out, f"{tmp_path / 'specs.xml'}:3",
+                   "'nowhere'")
 
 
 def test_a_tei_release_as_source_asks_for_a_local_copy(tmp_path):

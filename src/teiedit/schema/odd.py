@@ -281,20 +281,21 @@ def read_pattern(el: etree._Element, file: str) -> P.Pattern:
         if tag == "empty":
             return P.Empty()
         if tag == "anyElement":
-            require = _ns_or_names(el.get("require"), el)
+            # @require is not expressed in RELAX NG, as in odd2relax (a warning says so);
             # without @except, schemaSpec/@defaultExceptions applies (set in compile_odd)
-            exclude = _ns_or_names(el.get("except"), el) if el.get("except") or require \
-                else None
-            return P.occurs(P.AnyElement(require, exclude), *_occ(el, file))
+            exclude = _ns_or_names(el.get("except"), el) if el.get("except") else None
+            return P.occurs(P.AnyElement((), exclude), *_occ(el, file))
         if tag == "valList":
             return P.alt([P.Value(v.get("ident")) for v in el.findall(f"{{{TEI}}}valItem")])
         if tag in ("content", "datatype"):
             return P.seq([read_pattern(c, file) for c in kids])
-    elif ns == RNG and tag == "element" and el.get("name") is None:
-        # an element with a name class (anyName, nsName, except): kept as RELAX NG
+    elif ns == RNG and tag in ("element", "attribute"):
+        # an element or attribute written in RELAX NG (name classes and all): kept as written
+        # into the RELAX NG, as odd2relax copies it; in XSD an element wildcard
         excluded = tuple(n.get("ns", "") for n in el.iterfind(f"{{{RNG}}}anyName/{{{RNG}}}except/"
                                                              f"{{{RNG}}}nsName"))
-        return P.RawElement(etree.tostring(el, encoding="unicode"), excluded)
+        return P.RawElement(etree.tostring(el, encoding="unicode"), excluded,
+                            attribute=tag == "attribute")
     elif ns == RNG:
         items = [read_pattern(c, file) for c in kids]
         if tag == "group":
@@ -673,6 +674,11 @@ def _resolve(path: str | Path, source: str | Path | None, chain: tuple[str, ...]
 
     specs: dict[str, Spec] = {}
     for el, f in items:
+        for any_el in el.iter(f"{{{TEI}}}anyElement"):
+            if any_el.get("require"):
+                warn("anyElement/@require is not enforced by the schema, as odd2relax ignores "
+                     "it too; any element outside the excepted namespaces is allowed (check "
+                     "it with a constraintSpec)", any_el, f)
         local_name = etree.QName(el).localname
         if local_name == "moduleRef":
             if el.get("url"):
@@ -806,9 +812,9 @@ def _pull_data_specs(specs: dict[str, Spec], src: Source | ChainedSource | None)
 
 def _check_references(specs: dict[str, Spec], src: Source | ChainedSource | None,
                       warnings: list[TeieditError]) -> None:
-    """A key defined nowhere (neither here nor in TEI) is an error; left-out ones are pruned.
-    A dataRef to no datatype and membership in no class are dropped with a warning, as
-    odd2odd drops them (silently)."""
+    """A reference of the wrong kind is an error. Left-out specs are pruned; a key defined
+    nowhere (neither here nor in the source) and membership in no class are dropped with a
+    warning, as odd2odd drops them (silently)."""
     for spec in specs.values():
         for r in _all_refs(spec):
             base = re.sub(r"_(alternation|sequence\w*)$", "", r.key)
@@ -821,17 +827,15 @@ def _check_references(specs: dict[str, Spec], src: Source | ChainedSource | None
             if r.key in specs or base in specs or (src is not None and (
                     r.key in src or base in src)):
                 continue
-            if r.kind == "data":
-                warnings.append(TeieditError(
-                    f"dataRef key={r.key!r} names no datatype (in the ODD or the TEI "
-                    "source); dropped, so the value is free text, as odd2odd does",
-                    file=spec.file, line=r.line or spec.line))
-                continue
-            raise TeieditError(
+            # odd2odd drops such a reference like one to a left-out spec; often a name from
+            # another TEI release (model.glossLike), so a warning, not an error
+            what = ("dropped, so the value is free text" if r.kind == "data"
+                    else "dropped from the content")
+            warnings.append(TeieditError(
                 f"{spec.kind} {spec.ident!r} refers to {r.kind if r.kind != 'any' else 'pattern'}"
-                f" {r.key!r}, which is defined neither in the ODD nor in the TEI source; "
-                "define it with an elementSpec/classSpec/macroSpec/dataSpec or fix the key",
-                file=spec.file, line=r.line or spec.line)
+                f" {r.key!r}, which is defined neither in the ODD nor in the TEI source; {what}"
+                ", as odd2odd does (define it or fix the key)",
+                file=spec.file, line=r.line or spec.line))
         for key, line in spec.member_of.items():
             if line is None or key in specs or (src is not None and key in src):
                 continue

@@ -101,6 +101,7 @@ class RawElement(Pattern):
 
     xml: str
     excluded: tuple[str, ...] = ()
+    attribute: bool = False  # an rng:attribute in content: nothing in the XSD's particles
 
 
 def occurs(p: Pattern, lo: int, hi: int) -> Pattern:

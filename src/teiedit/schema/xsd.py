@@ -44,7 +44,7 @@ def flatten(schema: Schema, p: P.Pattern, seen: frozenset[str] = frozenset()) ->
     if isinstance(p, P.Data | P.Value | P.ListOf):
         return P.Text()
     if isinstance(p, P.RawElement):
-        return P.AnyElement(exclude=p.excluded or ("",))
+        return P.Empty() if p.attribute else P.AnyElement(exclude=p.excluded or ("",))
     if isinstance(p, P.Seq | P.Interleave):
         return P.seq([flatten(schema, i, seen) for i in p.items])
     if isinstance(p, P.Alt):
