@@ -123,11 +123,8 @@ def seq(items: list[Pattern]) -> Pattern:
 
 
 def alt(items: list[Pattern]) -> Pattern:
-    items = [i for i in items if not isinstance(i, NotAllowed)]
-    out: list[Pattern] = []
-    for i in items:
-        if i not in out:
-            out.append(i)
+    # equal alternatives once, first occurrence first (patterns are frozen, so hashable)
+    out = list(dict.fromkeys(i for i in items if not isinstance(i, NotAllowed)))
     if not out:
         return NotAllowed()
     return out[0] if len(out) == 1 else Alt(tuple(out))

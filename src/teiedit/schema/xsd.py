@@ -146,7 +146,12 @@ def ambiguity(p: P.Pattern) -> str | None:
         return True, set(), set()
 
     _, first, _ = walk(p)
+    checked: set[frozenset[int]] = set()  # a repeated alternation gives many equal sets
     for group in (first, *follow.values()):
+        key = frozenset(group)
+        if key in checked:
+            continue
+        checked.add(key)
         named: dict[tuple[str, str], El] = {}
         wild: list[P.AnyElement] = []
         for pos in sorted(group):
