@@ -31,10 +31,8 @@ def _example(ex: etree._Element) -> str:
     return "".join(parts)
 
 
-def _content(schema: Schema, p: P.Pattern) -> str:
-    """The content model in compact notation, each element name linked to its entry."""
-    names = {s.ident for s in schema.specs.values() if s.kind in ("element", "macro")}
-    names |= set(schema.members)
+def _content(p: P.Pattern, names: set[str]) -> str:
+    """The content model in compact notation, each name in `names` linked to its entry."""
     return re.sub(r"[A-Za-z][\w.]*",
                   lambda m: f'<a href="#{m[0]}">{m[0]}</a>' if m[0] in names else m[0],
                   _esc(P.compact(p)))
@@ -66,6 +64,8 @@ def _attributes(schema: Schema, spec: Spec) -> str:
 
 def write_html(schema: Schema) -> bytes:
     elements = sorted(schema.elements(), key=lambda s: s.ident.lower())
+    names = {s.ident for s in schema.specs.values() if s.kind in ("element", "macro")}
+    names |= set(schema.members)
     parents: dict[str, set[str]] = {}
     for spec in elements:
         stack = [flatten(schema, spec.content or P.Empty())]
@@ -88,7 +88,7 @@ def write_html(schema: Schema) -> bytes:
         out.append(
             f'<section id="{_esc(spec.ident)}"><h2>&lt;{_esc(spec.element_name)}&gt; '
             f"<small>{_esc(spec.gloss)}</small></h2><p>{_esc(spec.desc)}</p>"
-            f"<p><b>Content:</b> <code>{_content(schema, spec.content or P.Empty())}</code></p>"
+            f"<p><b>Content:</b> <code>{_content(spec.content or P.Empty(), names)}</code></p>"
             f"<p><b>Contained by:</b> {used_in or '—'}</p>"
             f"<p><b>Classes:</b> {_esc(classes) or '—'}</p>"
             f"{_attributes(schema, spec)}"
@@ -106,7 +106,7 @@ def write_html(schema: Schema) -> bytes:
         out.append("<h2>Macros</h2><table><tr><th>macro</th><th>content</th></tr>")
         for m in macros:
             out.append(f'<tr><td id="{_esc(m.ident)}"><code>{_esc(m.ident)}</code></td><td><code>'
-                       f"{_content(schema, m.content or P.Empty())}</code></td></tr>")
+                       f"{_content(m.content or P.Empty(), names)}</code></td></tr>")
         out.append("</table>")
     out.append("</body></html>\n")
     return "\n".join(out).encode("utf-8")

@@ -137,6 +137,8 @@ class Schema:
     line: int | None = None  # of schemaSpec: where messages about TEI's own specs point
     # what the official odd2odd ignores silently (names TEI lacks, changes to missing specs)
     warnings: list[TeieditError] = field(default_factory=list)
+    _attributes: dict[str, list[AttDef]] = field(default_factory=dict, repr=False,
+                                                 compare=False)
 
     def elements(self) -> list[Spec]:
         return [s for s in self.specs.values() if s.kind == "element"]
@@ -145,8 +147,11 @@ class Schema:
         return [s for s in self.specs.values() if s.kind == kind]
 
     def attributes(self, spec: Spec) -> list[AttDef]:
-        """The effective attributes of an element or attribute class, inheritance applied."""
-        return list(_effective_atts(self, spec.ident, ()).values())
+        """The effective attributes of an element or attribute class, inheritance applied
+        (computed once: every writer asks for them)."""
+        if spec.ident not in self._attributes:
+            self._attributes[spec.ident] = list(_effective_atts(self, spec.ident, ()).values())
+        return self._attributes[spec.ident]
 
 
 def _effective_atts(schema: Schema, ident: str, seen: tuple[str, ...]) -> dict[str, AttDef]:
