@@ -258,3 +258,13 @@ def test_a_relax_ng_element_with_attributes_in_content_is_kept_as_written(tmp_pa
     assert [rng.validate(etree.fromstring(d)) for d in (
         '<root><param name="a">x</param></root>', '<root><param name="1">x</param></root>',
         "<root><param>x</param></root>")] == [True, False, False]
+
+
+def test_an_optional_sequence_that_loses_a_required_member_is_dropped(tmp_path):
+    """(a, b*)? with <a> left out can only match nothing: odd2odd drops the group, b too."""
+    body = (el("root", '<sequence minOccurs="0"><elementRef key="a"/><elementRef key="b" '
+               'minOccurs="0" maxOccurs="unbounded"/></sequence>'
+               '<elementRef key="c" minOccurs="0"/>') + el("b") + el("c"))
+    rng, xsd = compiled(tmp_path, body)
+    assert verdicts(rng, xsd, ["<root/>", "<root><c/></root>", "<root><b/></root>"]) == [
+        True, True, False]

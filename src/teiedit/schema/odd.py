@@ -953,6 +953,12 @@ def _prune_rec(p, specs, members):
             return P.alt(kept)
         return P.Interleave(tuple(kept)) if len(kept) > 1 else kept[0]
     if isinstance(p, P.Repeat):
+        if p.min == 0 and isinstance(p.item, P.Seq) and any(
+                _prune_rec(i, specs, members) is _GONE
+                for i in p.item.items if not (isinstance(i, P.Repeat) and i.min == 0)):
+            # an optional sequence that lost a required member can only match nothing:
+            # odd2odd drops it whole (TEI's (front, model.global*)? once front is deleted)
+            return _GONE
         inner = _prune_rec(p.item, specs, members)
         if inner is _GONE:
             return _GONE
