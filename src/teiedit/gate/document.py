@@ -14,6 +14,11 @@ from teiedit.xmlio import as_utf8_for_scan
 
 # a namespace URI spelled with a character reference, which a byte search would not see
 _NS_CHAR_REF = re.compile(rb"""xmlns[^=>]*=\s*(?:"[^"]*&#|'[^']*&#)""")
+# libxml2 validators report every invalid child of an element, and lxml records each
+# error's node path, which counts the node's preceding siblings: errors x siblings. An
+# XSD run on a list of 33,000 faulty entries thus takes minutes. Elements with more
+# children than this keep documents off the XSDs of the fast path.
+WIDE = 5000
 
 
 @dataclass
@@ -26,6 +31,13 @@ class Document:
 
     def __post_init__(self) -> None:
         self.locator = Locator(self.tree, self.data)
+
+    @cached_property
+    def wide(self) -> bool:
+        """Whether an element has more than WIDE children (counted only when the bytes
+        hold more than WIDE start tags)."""
+        return self.data.count(b"<") > WIDE and any(
+            len(el) > WIDE for el in self.tree.iter(etree.Element))
 
     @cached_property
     def may_use_xsi(self) -> bool:
