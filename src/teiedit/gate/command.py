@@ -8,7 +8,7 @@ from contextlib import nullcontext
 import click
 
 from teiedit.gate.api import validate
-from teiedit.gate.batch import default_jobs, expand_inputs
+from teiedit.gate.batch import DEFAULT_TIMEOUT, default_jobs, expand_inputs
 from teiedit.gate.formats import FORMATS, to_text
 from teiedit.xmlio import TeieditError, write_atomic
 
@@ -34,12 +34,16 @@ from teiedit.xmlio import TeieditError, write_atomic
               help="Write the report to this file instead of standard output.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Parallel workers (default: number of CPUs).")
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT,
+              show_default=True, metavar="SECONDS",
+              help="Time budget per file; a file over it gets one error and the batch goes "
+                   "on (0: no limit).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing; only the exit code counts.")
 @click.option("--color/--no-color", default=None,
               help="Colour the text report (default: when writing to a terminal).")
 def validate_command(inputs: tuple[str, ...], schemas: tuple[str, ...], profile: str | None,
                      odd_source: str | None, phase: str, xml_model: bool, xinclude: bool, fmt: str,
-                     output: str | None, jobs: int | None, quiet: bool,
+                     output: str | None, jobs: int | None, timeout: float, quiet: bool,
                      color: bool | None) -> None:
     """Check TEI files, folders (*.xml, recursively) or '-' (stdin) against schemas.
 
@@ -53,7 +57,7 @@ def validate_command(inputs: tuple[str, ...], schemas: tuple[str, ...], profile:
             report = validate(files, schemas, profile=profile, phase=phase,
                               odd_source=odd_source,
                               jobs=jobs or default_jobs(), xinclude=xinclude,
-                              xml_model=xml_model,
+                              xml_model=xml_model, timeout=timeout,
                               on_result=(lambda _r: bar.update(1)) if bar else None)
     except TeieditError as e:
         if not quiet:
