@@ -320,17 +320,22 @@ def _simplify_not_allowed(root: etree._Element) -> None:
             kids = kids[1:] if node.get("name") is None else kids
         return any(is_dead(c) for c in kids)
 
-    changed = True
-    while changed:            # a define is dead when its body is; refs carry it upwards
-        changed = False
-        for name, parts in defines.items():
-            if name in dead:
-                continue
-            combine = next((d.get("combine") for d in parts if d.get("combine")), None)
-            verdicts = [is_dead(d) for d in parts]
-            if all(verdicts) if combine == "choice" else any(verdicts):
-                dead.add(name)
-                changed = True
+    referrers: dict[str, set[str]] = {}
+    for name, parts in defines.items():
+        for d in parts:
+            for ref in d.iter(f"{_R}ref"):
+                referrers.setdefault(ref.get("name", ""), set()).add(name)
+    todo = list(defines)
+    while todo:               # a define is dead when its body is; refs carry it upwards
+        name = todo.pop()
+        if name in dead:
+            continue
+        parts = defines[name]
+        combine = next((d.get("combine") for d in parts if d.get("combine")), None)
+        verdicts = [is_dead(d) for d in parts]
+        if all(verdicts) if combine == "choice" else any(verdicts):
+            dead.add(name)
+            todo.extend(referrers.get(name, ()))
 
     def content_dead(node: etree._Element) -> bool:
         return any(is_dead(c) for c in node if isinstance(c.tag, str))
