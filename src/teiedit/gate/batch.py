@@ -22,7 +22,7 @@ from pathlib import Path
 
 from teiedit.gate.check import STDIN, Checker
 from teiedit.gate.results import FileResult, Problem
-from teiedit.xmlio import TeieditError
+from teiedit.xmlio import UsageError
 
 _worker_checker: Checker | None = None
 
@@ -36,11 +36,14 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
             continue
         p = Path(item)
         if p.is_dir():
-            files += sorted(str(f) for f in p.rglob("*.xml") if f.is_file())
+            found = sorted(str(f) for f in p.rglob("*.xml") if f.is_file())
+            if not found:
+                raise UsageError("no files to check: the folder holds no *.xml", file=item)
+            files += found
         elif p.exists():
             files.append(item)
         else:
-            raise TeieditError("no such file or directory", file=item)
+            raise UsageError("no such file or directory", file=item)
     return files
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import sys
 from contextlib import nullcontext
+from pathlib import Path
 
 import click
 
+from teiedit.errors import error_line
 from teiedit.gate.api import validate
 from teiedit.gate.batch import DEFAULT_TIMEOUT, default_jobs, expand_inputs
 from teiedit.gate.formats import FORMATS, to_text
-from teiedit.xmlio import TeieditError, write_atomic
+from teiedit.xmlio import TeieditError, writable_folder, write_atomic
 
 
 @click.command("validate")
@@ -47,9 +49,12 @@ def validate_command(inputs: tuple[str, ...], schemas: tuple[str, ...], profile:
                      color: bool | None) -> None:
     """Check TEI files, folders (*.xml, recursively) or '-' (stdin) against schemas.
 
-    Exit status: 0 all files valid, 1 some invalid, 2 usage, schema or profile error.
+    Exit status: 0 all files valid, 1 some invalid, 2 usage, schema, profile or
+    environment error (no files to check, a report that cannot be written).
     """
     try:
+        if output:      # a missing folder is more likely a typo than a wish
+            writable_folder(Path(output).resolve().parent, create=False)
         files = expand_inputs(inputs)
         bar_ctx = (click.progressbar(length=len(files), label="validating", file=sys.stderr)
                    if sys.stderr.isatty() and not quiet and len(files) > 1 else nullcontext())
@@ -59,18 +64,19 @@ def validate_command(inputs: tuple[str, ...], schemas: tuple[str, ...], profile:
                               jobs=jobs or default_jobs(), xinclude=xinclude,
                               xml_model=xml_model, timeout=timeout,
                               on_result=(lambda _r: bar.update(1)) if bar else None)
-    except TeieditError as e:
         if not quiet:
-            click.echo(f"teiedit validate: {e}", err=True)
+            if fmt == "text":
+                colour = color if color is not None else (output is None
+                                                          and sys.stdout.isatty())
+                text = to_text(report, colour=bool(colour))
+            else:
+                text = FORMATS[fmt](report)
+            if output:
+                write_atomic(output, text)
+            else:
+                click.echo(text, nl=False)
+    except TeieditError as e:       # schemas, profile, inputs, the report's file
+        if not quiet:
+            click.echo(error_line(e), err=True)
         sys.exit(2)
-    if not quiet:
-        if fmt == "text":
-            colour = color if color is not None else (output is None and sys.stdout.isatty())
-            text = to_text(report, colour=bool(colour))
-        else:
-            text = FORMATS[fmt](report)
-        if output:
-            write_atomic(output, text)
-        else:
-            click.echo(text, nl=False)
     sys.exit(0 if report.ok else 1)

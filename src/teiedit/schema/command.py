@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
+from teiedit.errors import fail
 from teiedit.schema.build import DEFAULT_ODD, build_outputs, output_dir
 from teiedit.xmlio import TeieditError, write_atomic
 
@@ -29,9 +29,8 @@ def build(odd: Path, out_dir: Path | None, source: Path | None) -> None:
     try:
         target = output_dir(odd, out_dir)
         files = build_outputs(odd, source)
+        for name, data in files.items():
+            write_atomic(target / name, data)
+            click.echo(str(target / name))
     except TeieditError as e:
-        click.echo(f"error: {e}", err=True)
-        sys.exit(1)
-    for name, data in files.items():
-        write_atomic(target / name, data)
-        click.echo(str(target / name))
+        fail(e)
