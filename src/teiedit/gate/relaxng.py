@@ -168,14 +168,10 @@ class RelaxNGEngine:
         return bool(verdict)
 
     def check(self, doc: Document) -> list[Problem]:
+        if self.prune:           # every element name the document uses must be kept
+            self.schema_for(doc.element_names)
         if self.accepts(doc):
-            return []            # the pruned language is a subset of the full one: valid
-        if self.prune:
-            names = _element_names(doc)
-            if not names <= self._kept:      # rejected maybe only for a pruned element
-                self.schema_for(names)
-                if self.accepts(doc):
-                    return []
+            return []
         schema = self.schema_for(set())
         if self._fast is not None and schema.validate(doc.tree):
             return []            # only the fast path's over-strictness rejected it
@@ -199,12 +195,6 @@ def _attribute_names(doc: Document) -> set[str]:
     """Clark names of the document's attributes; only needed when the one-pass XSD
     rejects a file."""
     return {name for el in doc.tree.iter(etree.Element) for name in el.attrib}
-
-
-def _element_names(doc: Document) -> set[str]:
-    """Local names of the document's elements, from the tree (which holds expanded
-    XIncludes, unlike the bytes). Only needed for files the current grammar rejects."""
-    return {etree.QName(el).localname for el in doc.tree.iter(etree.Element)}
 
 
 _EXTRA = re.compile(r"^Element (\S+) has extra content: (\S+)")
