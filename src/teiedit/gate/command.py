@@ -40,12 +40,17 @@ from teiedit.xmlio import TeieditError, writable_folder, write_atomic
               show_default=True, metavar="SECONDS",
               help="Time budget per file; a file over it gets one error and the batch goes "
                    "on (0: no limit).")
+@click.option("--scheduler", is_flag=False, flag_value="local", default=None,
+              metavar="ADDRESS",
+              help="Run the batch on the Dask cluster at ADDRESS (tcp://host:8786); alone, "
+                   "on a local cluster of --jobs workers. Needs dask.distributed.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing; only the exit code counts.")
 @click.option("--color/--no-color", default=None,
               help="Colour the text report (default: when writing to a terminal).")
 def validate_command(inputs: tuple[str, ...], schemas: tuple[str, ...], profile: str | None,
                      odd_source: str | None, phase: str, xml_model: bool, xinclude: bool, fmt: str,
-                     output: str | None, jobs: int | None, timeout: float, quiet: bool,
+                     output: str | None, jobs: int | None, timeout: float, scheduler: str | None,
+                     quiet: bool,
                      color: bool | None) -> None:
     """Check TEI files, folders (*.xml, recursively) or '-' (stdin) against schemas.
 
@@ -62,7 +67,7 @@ def validate_command(inputs: tuple[str, ...], schemas: tuple[str, ...], profile:
             report = validate(files, schemas, profile=profile, phase=phase,
                               odd_source=odd_source,
                               jobs=jobs or default_jobs(), xinclude=xinclude,
-                              xml_model=xml_model, timeout=timeout,
+                              xml_model=xml_model, timeout=timeout, scheduler=scheduler,
                               on_result=(lambda _r: bar.update(1)) if bar else None)
         if not quiet:
             if fmt == "text":

@@ -3,7 +3,7 @@ projects (../shared/corpora/tei, jing's verdicts in its manifest) and on random 
 of it: the gate must give the same verdict as jing with tei_all, for every file.
 
 Only the development part of the corpus is used here; the held-out part
-(corpus-split.json) is measured by benchmarks/corpus.py.
+(corpus-split.json) is measured by benchmarks/real_tei.py.
 """
 
 from __future__ import annotations
