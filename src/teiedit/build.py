@@ -6,22 +6,25 @@ from pathlib import Path
 
 import click
 
-from teiedit.encode.command import encode_file, fail, metadata_beside
+from teiedit.encode.command import encode_file, metadata_beside
 from teiedit.encode.source import Diagnostics
 from teiedit.enrich.registers import Registers
+from teiedit.errors import fail
 from teiedit.gate.edition import require_valid
 from teiedit.locations import source_checkout
 from teiedit.render import render
-from teiedit.xmlio import TeieditError, write_atomic
+from teiedit.xmlio import TeieditError, UsageError, writable_folder, write_atomic
 
 
-def project_dir(start: Path) -> Path:
-    """The folder with tei/: the given one, or the source tree this package was installed from."""
-    for candidate in (start, source_checkout()):
+def project_dir(given: Path | None) -> Path:
+    """The folder with tei/: the one given with --project (which must have it), else the
+    current folder or the source tree this package was installed from."""
+    candidates = [given] if given is not None else [Path("."), source_checkout()]
+    for candidate in candidates:
         if candidate is not None and (candidate / "tei").is_dir():
             return candidate
-    raise TeieditError("no tei/ folder with sources here; run from the project folder or "
-                       "pass --project", file=start)
+    raise UsageError("no tei/ folder with sources here; run from the project folder or "
+                     "pass --project", file=given or Path("."))
 
 
 def project_registers(project: Path) -> Registers | None:
@@ -38,18 +41,19 @@ def sources(project: Path) -> list[Path]:
 
 
 @click.command()
-@click.option("--project", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
-              show_default=True, help="Project folder holding tei/.")
+@click.option("--project", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Project folder holding tei/ (default: the current folder, else the "
+                   "source tree teiedit was installed from).")
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
               help="Output folder (default: PROJECT/output).")
-def build(project: Path, output: Path | None) -> None:
+def build(project: Path | None, output: Path | None) -> None:
     """Encode the article(s) in tei/, validate the editions, render them as HTML and PDF.
 
     Stops with the validation report if an edition is invalid; lists every file written.
     """
     try:
         root = project_dir(project)
-        out = output or root / "output"
+        out = writable_folder(output or root / "output")
         registers = project_registers(root)
         editions = []
         for source in sources(root):

@@ -11,6 +11,8 @@ import importlib
 import click
 
 from teiedit import __version__
+from teiedit.errors import fail
+from teiedit.xmlio import UsageError
 
 # command name -> "module:attribute"; each module is imported only when its command runs
 # (or when --help lists them), so `teiedit validate` in a pre-commit hook does not pay for
@@ -27,7 +29,16 @@ COMMANDS = {
 
 
 class LazyGroup(click.Group):
-    """A group whose subcommands are imported on first use (click's documented pattern)."""
+    """A group whose subcommands are imported on first use (click's documented pattern),
+    and the last guard of the error convention: an OS error no command foresaw (a folder
+    that cannot be read, a full disk) is reported as `file: error: message`, exit 2, never
+    as a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except OSError as e:
+            fail(UsageError(e.strerror or str(e), file=e.filename))
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*super().list_commands(ctx), *COMMANDS])

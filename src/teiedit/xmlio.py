@@ -25,7 +25,10 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 
 class TeieditError(Exception):
-    """An error the user can act on: printed as `file:line: message`, exit code 2/1."""
+    """An error the user can act on: printed as `file[:line[:col]]: error: message`; the
+    job failed (exit code 1)."""
+
+    exit_code = 1
 
     def __init__(self, message: str, *, file: str | os.PathLike[str] | None = None,
                  line: int | None = None, column: int | None = None) -> None:
@@ -38,6 +41,13 @@ class TeieditError(Exception):
     def __str__(self) -> str:
         where = ":".join(str(x) for x in (self.file, self.line, self.column) if x is not None)
         return f"{where}: {self.message}" if where else self.message
+
+
+class UsageError(TeieditError):
+    """A usage or environment error (a missing input or schema, an output that cannot be
+    written): exit code 2, where 1 means the job itself failed."""
+
+    exit_code = 2
 
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
@@ -226,12 +236,30 @@ def _replace(old: etree._Element, new: str | etree._Element) -> None:
         parent.replace(old, new)
 
 
+def writable_folder(folder: str | os.PathLike[str], *, create: bool = True) -> Path:
+    """`folder`, made if missing (when `create`), after checking that a file can be written
+    in it: commands check their output folder before any work, so that an unwritable one
+    costs nothing and leaves nothing half-written (UsageError, exit code 2)."""
+    p = Path(folder)
+    try:
+        if create:
+            p.mkdir(parents=True, exist_ok=True)
+        tempfile.TemporaryFile(dir=p).close()
+    except OSError as e:
+        raise UsageError(f"cannot write here: {e.strerror}", file=p) from None
+    return p
+
+
 def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> Path:
-    """Write to a temporary file beside `path`, then rename: readers never see half a file."""
+    """Write to a temporary file beside `path`, then rename: readers never see half a file.
+    Missing folders are made; what cannot be written is a UsageError (nothing is left)."""
     p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", dir=p.parent)
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", dir=p.parent)
+    except OSError as e:
+        raise UsageError(f"cannot write here: {e.strerror}", file=p) from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(raw)
@@ -239,6 +267,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> Path:
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; give it normal rights
         os.replace(tmp, p)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise UsageError(f"cannot write here: {e.strerror}", file=p) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -37,7 +37,7 @@ def test_a_bad_source_gives_a_message_an_exit_code_and_no_file(tmp_path: Path):
     out = tmp_path / "out.xml"
     result = run("encode", str(empty), "-o", str(out))
     assert result.exit_code == 1
-    assert f"{empty}:1: source is empty" in result.output
+    assert f"{empty}:1: error: source is empty" in result.output
     assert "Traceback" not in result.output
     assert not out.exists() and list(tmp_path.iterdir()) == [empty]
 

@@ -80,7 +80,7 @@ def test_registers_check_reports_duplicates(tmp_path):
                              '</persName></person>\n<person xml:id="a"><persName>B</persName>'
                              '</person></listPerson>')
     result = CliRunner().invoke(main, ["registers", "check", str(d)])
-    assert result.exit_code == 1 and "p.xml:2: duplicate id 'a'" in result.output
+    assert result.exit_code == 1 and "p.xml:2: error: duplicate id 'a'" in result.output
 
 
 def test_scores():

@@ -227,7 +227,7 @@ def test_broken_include_on_the_command_line_is_exit_2_without_traceback(tmp_path
     r = CliRunner().invoke(main, ["validate", "-j", "1", "--schema",
                                   str(tmp_path / "main.sch"), str(doc)])
     assert r.exit_code == 2 and "Traceback" not in r.output
-    assert "main.sch:3: included Schematron file not found: gone.sch" in r.output
+    assert "main.sch:3: error: included Schematron file not found: gone.sch" in r.output
 
 
 def test_unbound_param_on_the_command_line_is_exit_2_without_traceback(tmp_path):
@@ -235,7 +235,7 @@ def test_unbound_param_on_the_command_line_is_exit_2_without_traceback(tmp_path)
     r = CliRunner().invoke(main, ["validate", "-j", "1", "--schema",
                                   str(tmp_path / "main.sch"), str(doc)])
     assert r.exit_code == 2 and "Traceback" not in r.output
-    assert "main.sch:10: pattern 'i' (is-a 'counted') leaves $" in r.output
+    assert "main.sch:10: error: pattern 'i' (is-a 'counted') leaves $" in r.output
 
 
 # --- which patterns run on a document -------------------------------------------------

@@ -13,6 +13,7 @@ from teiedit.encode.source import Diagnostics, read_source
 from teiedit.enrich import Report, enrich, finish, write_review
 from teiedit.enrich.registers import Registers
 from teiedit.enrich.scripts import mark_misprints
+from teiedit.errors import fail
 from teiedit.serialize.tei import declare_languages, serialize, to_tree
 from teiedit.xmlio import TeieditError, write_atomic
 
@@ -48,11 +49,6 @@ def metadata_beside(source: Path) -> Path | None:
     """The edition's metadata file, SOURCE.toml, when there is one."""
     candidate = source.with_suffix(".toml")
     return candidate if candidate.is_file() else None
-
-
-def fail(error: TeieditError) -> None:
-    click.echo(f"teiedit: error: {error}", err=True)
-    sys.exit(1)
 
 
 @click.command()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -10,12 +9,8 @@ import click
 from teiedit.enrich.evaluate import edition_items, evaluate, read_gold, report_lines
 from teiedit.enrich.proposals import accept
 from teiedit.enrich.registers import Registers
+from teiedit.errors import fail
 from teiedit.xmlio import TeieditError
-
-
-def _fail(error: TeieditError) -> None:
-    click.echo(f"teiedit: error: {error}", err=True)
-    sys.exit(1)
 
 
 @click.group("registers")
@@ -31,7 +26,7 @@ def check_command(directory: Path) -> None:
     try:
         regs = Registers.load(directory)
     except TeieditError as e:
-        _fail(e)
+        fail(e)
     kinds = {k: sum(1 for e in regs.entries.values() if e.kind == k)
              for k in ("person", "org", "place")}
     click.echo(f"{directory}: {kinds['person']} persons, {kinds['org']} organisations, "
@@ -56,7 +51,7 @@ def propose_command(source: Path, directory: Path | None, output: Path) -> None:
         encode_tree(source, registers=regs, report=report)
         write_review(report, regs, output)
     except TeieditError as e:
-        _fail(e)
+        fail(e)
     for w in report.warnings():
         click.echo(f"{source}: warning: {w}", err=True)
     click.echo(f"wrote {len(report.proposals)} proposed entries to {output}", err=True)
@@ -74,7 +69,7 @@ def accept_command(proposals: Path, directory: Path, ids: tuple[str, ...]) -> No
     try:
         added, forms = accept(proposals, directory, set(ids) if ids else None)
     except TeieditError as e:
-        _fail(e)
+        fail(e)
     click.echo(f"accepted {added} new entries and {forms} new name forms into {directory}")
 
 
@@ -87,6 +82,6 @@ def eval_command(edition: Path, gold: Path) -> None:
     try:
         result = evaluate(edition_items(edition), read_gold(gold))
     except TeieditError as e:
-        _fail(e)
+        fail(e)
     for line in report_lines(result):
         click.echo(line)

@@ -6,11 +6,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from teiedit import __version__
-from teiedit.gate.batch import default_jobs, expand_inputs, run
+from teiedit.gate.batch import DEFAULT_TIMEOUT, default_jobs, expand_inputs, run
 from teiedit.gate.check import Checker
 from teiedit.gate.profiles import load_profile
 from teiedit.gate.results import FileResult, Report
-from teiedit.gate.schemas import Engine, default_schemas, load_engines
+from teiedit.gate.schemas import Engine, default_schemas, load_engines, schema_path
 from teiedit.xmlio import MAX_BYTES, MAX_DEPTH
 
 
@@ -48,16 +48,30 @@ def make_checker(schemas: Iterable[str | Path] | None = None, *, profile: str | 
 def validate(inputs: Iterable[str | Path], schemas: Iterable[str | Path] | None = None, *,
              profile: str | None = None, phase: str = "", jobs: int | None = None,
              xinclude: bool = False, xml_model: bool = False, prune: bool = True,
-             odd_source: str | Path | None = None,
+             odd_source: str | Path | None = None, timeout: float = DEFAULT_TIMEOUT,
+             scheduler: str | None = None,
              on_result: Callable[[FileResult], None] | None = None) -> Report:
     """Validate files/directories ('-' = standard input) and return a structured Report.
 
-    A bad *file* never raises: it becomes a FileResult with problems. A bad *schema*,
+    A bad *file* never raises: it becomes a FileResult with problems (also one that takes
+    longer than `timeout` seconds, 0 for no limit). `scheduler`: run the batch on a Dask
+    cluster at this address ("local": a local one of `jobs` workers). A bad *schema*,
     profile or input path raises TeieditError (the command's exit code 2).
     """
     files = expand_inputs(str(i) for i in inputs)
     checker, ident = make_checker(schemas, profile=profile, phase=phase, xinclude=xinclude,
                                   xml_model=xml_model, prune=prune, odd_source=odd_source)
-    results = run(checker, files, jobs=jobs or default_jobs(), on_result=on_result)
+    if scheduler:
+        from teiedit.gate.cluster import run_on_cluster
+
+        spec = {"schemas": [str(schema_path(s).resolve()) for s in schemas or []],
+                "profile": profile,
+                "phase": phase, "xinclude": xinclude, "xml_model": xml_model, "prune": prune,
+                "odd_source": str(odd_source) if odd_source else None}
+        results = run_on_cluster(spec, files, address=scheduler, jobs=jobs or default_jobs(),
+                                 on_result=on_result)
+    else:
+        results = run(checker, files, jobs=jobs or default_jobs(), timeout=timeout,
+                      on_result=on_result)
     return Report(files=results, schemas=[e.info for e in checker.engines], profile=ident,
                   version=__version__)

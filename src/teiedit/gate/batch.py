@@ -1,23 +1,28 @@
-"""Running a Checker over many files: discovery, worker processes, progress.
+"""Running a Checker over many files: discovery, worker processes, budgets, progress.
 
 Workers are forked *after* the parent has compiled every schema, so a big XSD or an
 unpruned RELAX NG is compiled once per run, not once per worker; results come back in input
 order, one small FileResult at a time, so memory stays bounded by the biggest single file.
+Every file is checked in a worker (also with one job), so that a file over its time budget
+can be stopped: libxml2 cannot be interrupted inside a process.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import math
 import multiprocessing
 import os
 import sys
+import time
 from collections.abc import Callable, Iterable
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from teiedit.gate.check import STDIN, Checker
-from teiedit.gate.results import FileResult
-from teiedit.xmlio import TeieditError
+from teiedit.gate.results import FileResult, Problem
+from teiedit.xmlio import UsageError
 
 _worker_checker: Checker | None = None
 
@@ -31,11 +36,14 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
             continue
         p = Path(item)
         if p.is_dir():
-            files += sorted(str(f) for f in p.rglob("*.xml") if f.is_file())
+            found = sorted(str(f) for f in p.rglob("*.xml") if f.is_file())
+            if not found:
+                raise UsageError("no files to check: the folder holds no *.xml", file=item)
+            files += found
         elif p.exists():
             files.append(item)
         else:
-            raise TeieditError("no such file or directory", file=item)
+            raise UsageError("no such file or directory", file=item)
     return files
 
 
@@ -59,42 +67,134 @@ def tune_malloc_for_batches() -> None:
             mallopt(parameter, value)
 
 
-def _check_in_worker(path: str) -> FileResult:
+# Seconds one file may take (reading, parsing, every engine) before its worker is
+# stopped; a submission gate that one file can stall is a denial of service.
+DEFAULT_TIMEOUT = 60.0
+
+
+def _serve(conn: Connection) -> None:
+    """A worker's loop: (path, data) in, FileResult out, until told to stop."""
     assert _worker_checker is not None
-    return _worker_checker.check_path(path)
+    with contextlib.suppress(EOFError, KeyboardInterrupt):
+        while (task := conn.recv()) is not None:
+            conn.send(_worker_checker.check_path(*task))
+
+
+class _Worker:
+    """One forked process holding the run's Checker (compiled before the fork) and the
+    file it is working on, so that it can be stopped and replaced when over budget."""
+
+    def __init__(self, context) -> None:
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child,), daemon=True)
+        self.process.start()
+        child.close()
+        self.index = -1                 # position of its file in the input, -1 when idle
+        self.deadline = 0.0
+
+    def give(self, index: int, task: tuple[str, bytes | None], budget: float) -> None:
+        self.index = index
+        self.deadline = time.monotonic() + budget if budget else math.inf
+        self.conn.send(task)
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError):
+            self.conn.send(None)
+        self.process.join(1)
+        self.kill()
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+
+def _stopped(path: str, budget: float) -> FileResult:
+    return FileResult(path, [Problem(
+        "error", f"checking took longer than the budget of {budget:g} s and was stopped "
+        "(set another with --timeout SECONDS)", engine="teiedit", rule="timeout")])
+
+
+def _lost(path: str) -> FileResult:
+    return FileResult(path, [Problem(
+        "error", "the worker checking this file died (out of memory?)", engine="teiedit",
+        rule="internal-error")])
 
 
 def run(checker: Checker, files: list[str], *, jobs: int = 1,
+        timeout: float = DEFAULT_TIMEOUT,
         on_result: Callable[[FileResult], None] | None = None) -> list[FileResult]:
-    """Check `files` in order with up to `jobs` forked workers (stdin is read here).
+    """Check `files` in input order with `jobs` forked workers (stdin is read here), each
+    file within `timeout` seconds (0: no limit): a worker over it is killed, its file
+    gets one error and a fresh worker takes the next file. Without fork (not Linux/macOS)
+    files are checked in this process, without a budget.
 
     For more than one file this process's malloc is tuned for batches first (see
     tune_malloc_for_batches): a process-wide setting that also stays after the call."""
-    global _worker_checker
-    on_disk = [f for f in files if f != STDIN]
     stdin_data = sys.stdin.buffer.read() if STDIN in files else None
-    jobs = max(1, min(jobs, len(on_disk)))
     if len(files) > 1:
         tune_malloc_for_batches()    # inherited by the forked workers
-    if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
+    tasks = [(f, stdin_data if f == STDIN else None) for f in files]
+    if "fork" not in multiprocessing.get_all_start_methods():
         results = []
-        for f in files:
-            results.append(checker.check_path(f, stdin_data if f == STDIN else None))
+        for task in tasks:
+            results.append(checker.check_path(*task))
             if on_result:
                 on_result(results[-1])
         return results
+    return _run_in_workers(checker, tasks, max(1, min(jobs, len(tasks))), timeout, on_result)
+
+
+def _run_in_workers(checker: Checker, tasks: list[tuple[str, bytes | None]], jobs: int,
+                    timeout: float, on_result: Callable[[FileResult], None] | None
+                    ) -> list[FileResult]:
+    global _worker_checker
+    context = multiprocessing.get_context("fork")
+    results: list[FileResult | None] = [None] * len(tasks)
+    todo = iter(range(len(tasks)))
     _worker_checker = checker
-    by_path: dict[str, FileResult] = {}
+    workers = [_Worker(context) for _ in range(jobs)]
+
+    def finish(worker: _Worker, result: FileResult) -> None:
+        results[worker.index] = result
+        worker.index = -1
+        if on_result:
+            on_result(result)
+
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            chunk = max(1, min(4, len(on_disk) // (jobs * 8)))  # sizes vary: balance
-            for r in pool.imap(_check_in_worker, on_disk, chunksize=chunk):
-                by_path.setdefault(r.path, r)
-                if on_result:
-                    on_result(r)
+        while True:
+            for worker in workers:
+                if worker.index < 0 and (i := next(todo, None)) is not None:
+                    worker.give(i, tasks[i], timeout)
+            busy = [w for w in workers if w.index >= 0]
+            if not busy:
+                break
+            wait_for = min(w.deadline for w in busy) - time.monotonic()
+            ready = wait([w.conn for w in busy], None if math.isinf(wait_for)
+                         else max(0.0, wait_for))
+            for n, worker in enumerate(workers):
+                if worker.index < 0:
+                    continue
+                path = tasks[worker.index][0]
+                if worker.conn in ready:
+                    try:
+                        finish(worker, worker.conn.recv())
+                        continue
+                    except (EOFError, OSError):
+                        result = _lost(path)
+                elif time.monotonic() >= worker.deadline:
+                    result = _stopped(path, timeout)
+                else:
+                    continue
+                worker.kill()
+                finish(worker, result)
+                workers[n] = _Worker(context)
     finally:
+        for worker in workers:
+            worker.stop()
         _worker_checker = None
-    return [checker.check_path(f, stdin_data) if f == STDIN else by_path[f] for f in files]
+    return [r for r in results if r is not None]
 
 
 def default_jobs() -> int:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import sys
 from contextlib import nullcontext
+from pathlib import Path
 
 import click
 
+from teiedit.errors import error_line
 from teiedit.gate.api import validate
-from teiedit.gate.batch import default_jobs, expand_inputs
+from teiedit.gate.batch import DEFAULT_TIMEOUT, default_jobs, expand_inputs
 from teiedit.gate.formats import FORMATS, to_text
-from teiedit.xmlio import TeieditError, write_atomic
+from teiedit.xmlio import TeieditError, writable_folder, write_atomic
 
 
 @click.command("validate")
@@ -34,18 +36,30 @@ from teiedit.xmlio import TeieditError, write_atomic
               help="Write the report to this file instead of standard output.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Parallel workers (default: number of CPUs).")
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT,
+              show_default=True, metavar="SECONDS",
+              help="Time budget per file; a file over it gets one error and the batch goes "
+                   "on (0: no limit).")
+@click.option("--scheduler", is_flag=False, flag_value="local", default=None,
+              metavar="ADDRESS",
+              help="Run the batch on the Dask cluster at ADDRESS (tcp://host:8786); alone, "
+                   "on a local cluster of --jobs workers. Needs dask.distributed.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing; only the exit code counts.")
 @click.option("--color/--no-color", default=None,
               help="Colour the text report (default: when writing to a terminal).")
 def validate_command(inputs: tuple[str, ...], schemas: tuple[str, ...], profile: str | None,
                      odd_source: str | None, phase: str, xml_model: bool, xinclude: bool, fmt: str,
-                     output: str | None, jobs: int | None, quiet: bool,
+                     output: str | None, jobs: int | None, timeout: float, scheduler: str | None,
+                     quiet: bool,
                      color: bool | None) -> None:
     """Check TEI files, folders (*.xml, recursively) or '-' (stdin) against schemas.
 
-    Exit status: 0 all files valid, 1 some invalid, 2 usage, schema or profile error.
+    Exit status: 0 all files valid, 1 some invalid, 2 usage, schema, profile or
+    environment error (no files to check, a report that cannot be written).
     """
     try:
+        if output:      # a missing folder is more likely a typo than a wish
+            writable_folder(Path(output).resolve().parent, create=False)
         files = expand_inputs(inputs)
         bar_ctx = (click.progressbar(length=len(files), label="validating", file=sys.stderr)
                    if sys.stderr.isatty() and not quiet and len(files) > 1 else nullcontext())
@@ -53,20 +67,21 @@ def validate_command(inputs: tuple[str, ...], schemas: tuple[str, ...], profile:
             report = validate(files, schemas, profile=profile, phase=phase,
                               odd_source=odd_source,
                               jobs=jobs or default_jobs(), xinclude=xinclude,
-                              xml_model=xml_model,
+                              xml_model=xml_model, timeout=timeout, scheduler=scheduler,
                               on_result=(lambda _r: bar.update(1)) if bar else None)
-    except TeieditError as e:
         if not quiet:
-            click.echo(f"teiedit validate: {e}", err=True)
+            if fmt == "text":
+                colour = color if color is not None else (output is None
+                                                          and sys.stdout.isatty())
+                text = to_text(report, colour=bool(colour))
+            else:
+                text = FORMATS[fmt](report)
+            if output:
+                write_atomic(output, text)
+            else:
+                click.echo(text, nl=False)
+    except TeieditError as e:       # schemas, profile, inputs, the report's file
+        if not quiet:
+            click.echo(error_line(e), err=True)
         sys.exit(2)
-    if not quiet:
-        if fmt == "text":
-            colour = color if color is not None else (output is None and sys.stdout.isatty())
-            text = to_text(report, colour=bool(colour))
-        else:
-            text = FORMATS[fmt](report)
-        if output:
-            write_atomic(output, text)
-        else:
-            click.echo(text, nl=False)
     sys.exit(0 if report.ok else 1)

@@ -399,7 +399,7 @@ def _placed(decl: etree._Element, prefixes: dict[str, str], doc, declared: set) 
 def _accept_any_attributes(element: etree._Element, content: list[etree._Element]) -> None:
     """Content first (in order, groups flattened), then `attribute * - xsi:* { text }*`. `empty`
     is dropped: group(p, empty) = p, and an `<empty/>` beside other patterns trips a
-    libxml2 bug (see relaxng._drop_redundant_empty)."""
+    libxml2 bug (see relaxng._tidy)."""
     for child in patterns(element):
         element.remove(child)
     element.extend(c for c in content if c.tag != f"{_R}empty")

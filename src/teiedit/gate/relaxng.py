@@ -33,6 +33,10 @@ RNG_NS = "http://relaxng.org/ns/structure/1.0"
 _R = f"{{{RNG_NS}}}"
 # Grammars with more named elements than this are pruned; smaller ones compile fast anyway.
 PRUNE_ABOVE = 150
+# A pruned grammar grows with new element names up to this many (see schema_for) ...
+KEEP_AT_MOST = 100
+# ... and gets a fast path once it has served this many documents unchanged.
+FAST_AFTER = 16
 _OPTIONAL = {f"{_R}optional", f"{_R}zeroOrMore", f"{_R}attribute", f"{_R}list",
              f"{_R}data", f"{_R}value", f"{_R}except"}
 
@@ -71,8 +75,10 @@ class RelaxNGEngine:
     try_fast: bool = True         # not for grammars with includes (the split is one tree)
     _kept: frozenset[str] = frozenset()
     _compiled: etree.RelaxNG | None = None
+    _pruned: etree._ElementTree | None = None
     _fast: FastPath | None = None
     _fast_built: bool = False
+    _served: int = 0              # documents checked since the kept names last changed
     _attributes: frozenset[str] = frozenset()   # attribute names seen (Clark)
     _required: dict[str, set[str]] = field(default_factory=dict)
     _roots: frozenset[str] = frozenset()
@@ -97,29 +103,43 @@ class RelaxNGEngine:
         self.fast_path()
 
     def _grammar(self) -> etree._ElementTree:
-        return pruned(self.grammar, self._kept) if self.prune else self.grammar
+        if not self.prune:
+            return self.grammar
+        if self._pruned is None:
+            self._pruned = pruned(self.grammar, self._kept)
+        return self._pruned
 
     def schema_for(self, names: set[str]) -> etree.RelaxNG:
-        """The exact grammar (pruned to the element names seen so far plus `names`)."""
+        """The exact grammar (pruned to the element names seen so far plus `names`).
+
+        Compile time grows faster than the kept names (tei_all whole: ~8 s), so once they
+        pass KEEP_AT_MOST a new name starts a grammar of its document's names alone: a
+        varied corpus gets many small grammars instead of ever bigger ones."""
         if self.prune and not names <= self._kept:
+            base = self._kept if len(self._kept) <= KEEP_AT_MOST else frozenset()
             # the possible root elements always stay: without them nothing could be valid
-            kept = set(self._kept) | names | self._roots
-            todo = list(kept - self._kept)
+            kept = set(base) | names | self._roots
+            todo = list(kept)
             while todo:
                 for req in self._required.get(todo.pop(), ()):
                     if req not in kept:
                         kept.add(req)
                         todo.append(req)
             self._kept = frozenset(kept)
-            self._compiled = self._fast = None
+            self._compiled = self._fast = self._pruned = None
             self._fast_built = False
+            self._served = 0
         if self._compiled is None:
             self._compiled = _compile(self._grammar(), self.info.path)
         return self._compiled
 
     def fast_path(self) -> FastPath | None:
         """The fast path for the current (pruned) grammar, None if it has none; built once
-        per grammar, so again when the kept element names grow."""
+        per grammar. Building it takes longer than compiling the grammar, so a pruned
+        grammar gets one only after serving FAST_AFTER documents unchanged (a batch of
+        similar files), not while a varied corpus keeps bringing new element names."""
+        if self.prune and self._served < FAST_AFTER:
+            return None
         if self.try_fast and not self._fast_built:
             try:
                 self._fast = fastpath.build(self._grammar(), self._attributes)
@@ -130,8 +150,9 @@ class RelaxNGEngine:
 
     def accepts(self, doc: Document) -> bool:
         """A verdict for the grammar pruned to the names seen so far: True is final."""
+        self._served += 1
         fast = self.fast_path()
-        if fast is None:
+        if fast is None or doc.wide:      # see document.WIDE
             return bool(self.schema_for(set()).validate(doc.tree))
         verdict = fast.verdict(doc.tree, whole_allowed=not doc.may_use_xsi)
         fast.hits += verdict == "whole"
@@ -147,14 +168,10 @@ class RelaxNGEngine:
         return bool(verdict)
 
     def check(self, doc: Document) -> list[Problem]:
+        if self.prune:           # every element name the document uses must be kept
+            self.schema_for(doc.element_names)
         if self.accepts(doc):
-            return []            # the pruned language is a subset of the full one: valid
-        if self.prune:
-            names = _element_names(doc)
-            if not names <= self._kept:      # rejected maybe only for a pruned element
-                self.schema_for(names)
-                if self.accepts(doc):
-                    return []
+            return []
         schema = self.schema_for(set())
         if self._fast is not None and schema.validate(doc.tree):
             return []            # only the fast path's over-strictness rejected it
@@ -178,12 +195,6 @@ def _attribute_names(doc: Document) -> set[str]:
     """Clark names of the document's attributes; only needed when the one-pass XSD
     rejects a file."""
     return {name for el in doc.tree.iter(etree.Element) for name in el.attrib}
-
-
-def _element_names(doc: Document) -> set[str]:
-    """Local names of the document's elements, from the tree (which holds expanded
-    XIncludes, unlike the bytes). Only needed for files the current grammar rejects."""
-    return {etree.QName(el).localname for el in doc.tree.iter(etree.Element)}
 
 
 _EXTRA = re.compile(r"^Element (\S+) has extra content: (\S+)")
@@ -299,17 +310,22 @@ def _simplify_not_allowed(root: etree._Element) -> None:
             kids = kids[1:] if node.get("name") is None else kids
         return any(is_dead(c) for c in kids)
 
-    changed = True
-    while changed:            # a define is dead when its body is; refs carry it upwards
-        changed = False
-        for name, parts in defines.items():
-            if name in dead:
-                continue
-            combine = next((d.get("combine") for d in parts if d.get("combine")), None)
-            verdicts = [is_dead(d) for d in parts]
-            if all(verdicts) if combine == "choice" else any(verdicts):
-                dead.add(name)
-                changed = True
+    referrers: dict[str, set[str]] = {}
+    for name, parts in defines.items():
+        for d in parts:
+            for ref in d.iter(f"{_R}ref"):
+                referrers.setdefault(ref.get("name", ""), set()).add(name)
+    todo = list(defines)
+    while todo:               # a define is dead when its body is; refs carry it upwards
+        name = todo.pop()
+        if name in dead:
+            continue
+        parts = defines[name]
+        combine = next((d.get("combine") for d in parts if d.get("combine")), None)
+        verdicts = [is_dead(d) for d in parts]
+        if all(verdicts) if combine == "choice" else any(verdicts):
+            dead.add(name)
+            todo.extend(referrers.get(name, ()))
 
     def content_dead(node: etree._Element) -> bool:
         return any(is_dead(c) for c in node if isinstance(c.tag, str))
@@ -336,26 +352,34 @@ def _simplify_not_allowed(root: etree._Element) -> None:
                 d.remove(c)
             etree.SubElement(d, f"{_R}notAllowed")
     rewrite(root)
-    _drop_redundant_empty(root)
+    _tidy(root)
 
 
 _SEQUENCES = {f"{_R}{n}" for n in ("group", "interleave", "oneOrMore", "zeroOrMore",
                                     "optional", "element")}
+_WRAPPERS = {f"{_R}{n}" for n in ("group", "interleave", "choice")}
 
 
-def _drop_redundant_empty(root: etree._Element) -> None:
-    """group(p, empty) = p. Besides being simpler, this sidesteps a libxml2 bug: an
-    `<empty/>` beside other patterns inside a compiled content model makes it reject
-    valid documents."""
-    for empty in list(root.iter(f"{_R}empty")):
-        parent = empty.getparent()
-        if parent is None or parent.tag not in _SEQUENCES:
+def _tidy(root: etree._Element) -> None:
+    """Two exact rewrites, children before parents, that libxml2 needs after pruning:
+    group(p, empty) = p, since an `<empty/>` beside other patterns inside a compiled content
+    model makes it reject valid documents (a libxml2 bug); and a group, interleave or choice
+    of one pattern is that pattern (spec 4.12), since libxml2's compiler takes exponential
+    time on a one-child group around a self-recursive element (tei_all's `listApp` pruned to
+    `group(oneOrMore(choice(app, listApp)))`: minutes instead of milliseconds)."""
+    for node in reversed(list(root.iter(etree.Element))):
+        if node.tag not in _SEQUENCES and node.tag not in _WRAPPERS:
             continue
-        patterns = [c for c in parent if isinstance(c.tag, str)]
-        if parent.tag == f"{_R}element" and parent.get("name") is None:
+        patterns = [c for c in node if isinstance(c.tag, str)]
+        if node.tag == f"{_R}element" and node.get("name") is None:
             patterns = patterns[1:]           # the first child is the name class
-        if len(patterns) > 1:
-            parent.remove(empty)
+        empties = [c for c in patterns if c.tag == f"{_R}empty"]
+        if node.tag in _SEQUENCES and len(patterns) > 1:
+            for empty in empties[:len(patterns) - 1]:
+                node.remove(empty)
+                patterns.remove(empty)
+        if node.tag in _WRAPPERS and len(patterns) == 1 and node.getparent() is not None:
+            _replace(node, patterns[0])
 
 
 def _required_children(root: etree._Element) -> dict[str, set[str]]:

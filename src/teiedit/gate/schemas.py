@@ -21,7 +21,8 @@ from teiedit.gate.relaxng import RelaxNGEngine
 from teiedit.gate.results import Problem, SchemaInfo
 from teiedit.gate.schematron import SchematronEngine
 from teiedit.gate.xsd import XSDEngine
-from teiedit.xmlio import TeieditError, write_atomic
+from teiedit.locations import source_checkout
+from teiedit.xmlio import TeieditError, UsageError, write_atomic
 
 KIND_BY_SUFFIX = {".rng": "relaxng", ".xsd": "xsd", ".sch": "schematron",
                   ".isosch": "schematron", ".odd": "odd"}
@@ -121,6 +122,35 @@ def kind_of(path: Path) -> str:
                        "ISO Schematron .sch, TEI ODD .odd)", file=path)
 
 
+# `--schema tei_all`: the official TEI schema, looked for in these places (first found).
+OFFICIAL = "tei_all"
+TEI_ALL_URL = "https://tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng"
+
+
+def official_tei_all() -> Path:
+    """tei_all.rng from $TEIEDIT_TEI_ALL, the current folder, the TEI reference data beside
+    a checkout (../shared/tei-p5/) or a system TEI install; a UsageError if none has it."""
+    if os.environ.get("TEIEDIT_TEI_ALL"):     # when set, it alone counts
+        places = [Path(os.environ["TEIEDIT_TEI_ALL"])]
+    else:
+        places = [Path("tei_all.rng")]
+        if (root := source_checkout()) is not None:
+            places.append(root.parent / "shared" / "tei-p5" / "tei_all.rng")
+        places.append(Path("/usr/share/xml/tei/schema/relaxng/tei_all.rng"))
+    for place in places:
+        if place.is_file():
+            return place
+    raise UsageError(f"the official schema tei_all.rng is not in {', '.join(map(str, places))}; "
+                     f"download it from {TEI_ALL_URL} and set TEIEDIT_TEI_ALL to its path "
+                     "or pass --schema PATH", file=OFFICIAL)
+
+
+def schema_path(name: str | Path) -> Path:
+    """A schema named on the command line: a path, or `tei_all` for the official one."""
+    return official_tei_all() if str(name) == OFFICIAL and not Path(name).exists() else Path(
+        name)
+
+
 def default_schemas() -> list[Path]:
     """The project's compiled customization; a clear error if it has not been built."""
     found = [DEFAULT_SCHEMA_DIR / n for n in DEFAULT_SCHEMA_NAMES
@@ -162,6 +192,7 @@ def load_engines(path: Path, *, phase: str = "", prune: bool = True,
                  expected_sha256: str | None = None,
                  odd_source: Path | None = None) -> list[Engine]:
     """The engine(s) for one schema file (an ODD gives one per compiled schema)."""
+    path = schema_path(path)
     if not path.exists():
         raise TeieditError("schema file not found", file=path)
     digest = schema_digest(path)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from teiedit.render.core import FORMATS, project_schema_problems, render
+from teiedit.errors import fail
+from teiedit.render.core import FORMATS, SchemaCheck, render
 from teiedit.xmlio import TeieditError
 
 
@@ -17,15 +18,18 @@ from teiedit.xmlio import TeieditError
               help="Output format; repeat for several. 'all' = html, pdf and fo.")
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("output"), show_default=True, help="Folder for the rendered files.")
+@click.option("--schema", "schemas", multiple=True, metavar="PATH|tei_all",
+              help="Check the edition against this schema instead of the project's "
+                   "(repeatable; tei_all: the official TEI schema).")
 @click.option("--force", is_flag=True, help="Render even a document that is not valid TEI.")
-def render_command(edition: Path, to: tuple[str, ...], out_dir: Path, force: bool) -> None:
+def render_command(edition: Path, to: tuple[str, ...], out_dir: Path, schemas: tuple[str, ...],
+                   force: bool) -> None:
     """Publish a TEI edition as an HTML reading edition, a print-ready PDF and XSL-FO."""
     formats = set(FORMATS) if "all" in to else set(to)
     try:
         written = render(edition, formats, out_dir, force=force,
-                         validator=project_schema_problems)
+                         validator=SchemaCheck(schemas))
     except TeieditError as e:
-        click.echo(str(e), err=True)
-        raise SystemExit(1) from None
+        fail(e)
     for path in written:
         click.echo(str(path))

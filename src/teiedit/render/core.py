@@ -7,13 +7,14 @@ output succeeded, so a failure never leaves a half-rendered edition behind.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from teiedit.render.pdf import html_to_pdf
 from teiedit.render.xslt import transform
-from teiedit.xmlio import TeieditError, read_untrusted, write_atomic
+from teiedit.xmlio import TeieditError, read_untrusted, writable_folder, write_atomic
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 FORMATS = ("html", "pdf", "fo")
@@ -21,19 +22,33 @@ FORMATS = ("html", "pdf", "fo")
 HTML_PAGES = ("text", "persons", "organisations", "places", "chronology")
 
 # A validator returns problems as (line, message); render refuses an invalid edition
-# unless forced. `teiedit render` passes `project_schema_problems`; `teiedit build` has
-# validated already and passes none.
+# unless forced. `teiedit render` passes a SchemaCheck; `teiedit build` has validated
+# already and passes none.
 Validator = Callable[[etree._ElementTree, Path], list[tuple[int | None, str]]]
 
 
-def project_schema_problems(tree: etree._ElementTree, path: Path) -> list[tuple[int | None, str]]:
-    """Errors of `path` against the project's schemas (schema/), via the validate stage
-    (which reads the file itself: it locates problems by the file's bytes)."""
-    from teiedit.gate import validate
+@dataclass(frozen=True)
+class SchemaCheck:
+    """Errors of a file against `schemas` (paths, or `tei_all` for the official TEI;
+    default: the project's schemas in schema/), via the validate stage (which reads the
+    file itself: it locates problems by the file's bytes)."""
 
-    report = validate([str(path)], jobs=1)
-    return [(p.line, p.message) for f in report.files for p in f.problems
-            if p.severity == "error"]
+    schemas: tuple[str, ...] = ()
+
+    def __call__(self, tree: etree._ElementTree, path: Path) -> list[tuple[int | None, str]]:
+        from teiedit.gate import validate
+
+        report = validate([str(path)], list(self.schemas) or None, jobs=1)
+        return [(p.line, p.message) for f in report.files for p in f.problems
+                if p.severity == "error"]
+
+    @property
+    def against(self) -> str:
+        """Whose rules a refusal names: a document may be valid TEI and still break them."""
+        if not self.schemas:
+            return ("the project's schemas (schema/teiedit.*; check it against the "
+                    "official TEI with --schema tei_all)")
+        return ", ".join(Path(s).name for s in self.schemas)
 
 
 def check_tei(tree: etree._ElementTree, path: Path) -> None:
@@ -85,9 +100,10 @@ def render(edition_path: str | Path, to: set[str], out_dir: str | Path, *,
         if problems:
             line, message = problems[0]
             more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
-            raise TeieditError(f"invalid TEI: {message}{more}; fix it, or render anyway "
-                               "with --force", file=src, line=line)
-    dest = Path(out_dir)
+            against = getattr(validator, "against", "the schema")
+            raise TeieditError(f"invalid TEI against {against}: {message}{more}; fix it, "
+                               "or render anyway with --force", file=src, line=line)
+    dest = writable_folder(out_dir)
     base = src.stem
     outputs = render_outputs(tree, base, to, src.name)
     if "html" in to and (dest / src.name).resolve() != src.resolve():

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
+from teiedit.errors import error_line, fail
 from teiedit.schema.build import DEFAULT_ODD, build, output_dir
 from teiedit.xmlio import TeieditError, write_atomic
 
@@ -34,13 +34,15 @@ def build_command(odd: Path, out_dir: Path | None, source: Path | None, strict: 
         target = output_dir(odd, out_dir)
         files, warnings = build(odd, source)
     except TeieditError as e:
-        click.echo(f"error: {e}", err=True)
-        sys.exit(1)
+        fail(e)
     for w in warnings:
-        click.echo(f"warning: {w}", err=True)
+        click.echo(error_line(w, "warning"), err=True)
     if strict and warnings:
-        click.echo(f"error: {len(warnings)} warning(s) with --strict; nothing written", err=True)
-        sys.exit(1)
-    for name, data in files.items():
-        write_atomic(target / name, data)
-        click.echo(str(target / name))
+        fail(TeieditError(f"{len(warnings)} warning(s) with --strict; nothing written",
+                          file=odd))
+    try:
+        for name, data in files.items():
+            write_atomic(target / name, data)
+            click.echo(str(target / name))
+    except TeieditError as e:
+        fail(e)

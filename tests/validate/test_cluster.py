@@ -1,0 +1,34 @@
+"""`teiedit validate --scheduler`: the same batch on a (local) Dask cluster gives the same
+report as the local workers."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from teiedit.cli import main
+from teiedit.gate import validate
+
+pytest.importorskip("dask.distributed")
+
+
+def test_a_local_cluster_gives_the_same_report_as_local_workers(samples, mini_schemas,
+                                                                tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)            # reported paths stay as given (relative)
+    files = []
+    for n, name in enumerate(["valid", "invalid", "valid", "invalid"] * 5):
+        files.append(f"{n:02}-{name}.xml")
+        (tmp_path / files[-1]).write_bytes((samples / "mini" / f"{name}.xml").read_bytes())
+    here = validate(files, mini_schemas, jobs=1)
+    there = validate(files, mini_schemas, jobs=1, scheduler="local")
+    assert there.to_dict() == here.to_dict()
+    assert [f.valid for f in there.files] == [n % 2 == 0 for n in range(20)]
+
+
+def test_standard_input_is_refused_with_a_scheduler(mini_schemas):
+    args = ["validate", "--scheduler", "tcp://127.0.0.1:1", "-"]
+    for schema in mini_schemas:
+        args += ["--schema", schema]
+    result = CliRunner().invoke(main, args, input=b"<doc/>")
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1].startswith("-: error: standard input")
