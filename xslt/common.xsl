@@ -111,17 +111,27 @@
     <xsl:sequence select="'occ' || $t:occ-numbers(generate-id($el))"/>
   </xsl:function>
 
+  <xsl:variable name="t:has-pages" select="exists(//pb)"/>
   <!-- The printed page a node stands on (its preceding page break), or () before the first. -->
   <xsl:function name="t:page-of" as="xs:string?">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="$node/preceding::pb[1]/@n/string()"/>
+    <xsl:sequence select="if ($t:has-pages) then $node/preceding::pb[1]/@n/string() else ()"/>
   </xsl:function>
 
   <!-- ===== Registers ===== -->
   <xsl:function name="t:entity" as="element()?">
     <xsl:param name="el" as="element()"/>
     <xsl:variable name="ref" select="tokenize($el/@ref)[starts-with(., '#')][1]"/>
-    <xsl:sequence select="if ($ref) then key('t:id', substring($ref, 2), root($el))[self::person or self::org or self::place or self::personGrp][1] else ()"/>
+    <xsl:sequence select="if ($ref) then key('t:id', substring($ref, 2), root($el))[t:is-entry(.)][1] else ()"/>
+  </xsl:function>
+
+  <!-- Every register entry of the document: in standOff or in a list of persons,
+       organisations or places (header, back matter), each with an index entry. -->
+  <xsl:variable name="t:register" select="//(person | personGrp | org | place)[t:is-entry(.)]"/>
+  <xsl:function name="t:is-entry" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="exists($el[self::person or self::personGrp or self::org or self::place][@xml:id]
+        [ancestor::standOff or ancestor::listPerson or ancestor::listOrg or ancestor::listPlace])"/>
   </xsl:function>
 
   <xsl:function name="t:entity-kind" as="xs:string">
@@ -209,6 +219,22 @@
     <xsl:sequence select="if ($d/@when) then t:format-iso($d/@when)
         else if ($from or $to) then string-join(($from ! t:format-iso(.), $to ! t:format-iso(.)), ' – ')
         else normalize-space($d)"/>
+  </xsl:function>
+
+  <!-- Whether an element of the text is shown in the outputs: not in the header or
+       standOff, not inside print furniture or analytic apparatus that is not rendered,
+       not the reading of a choice that is not displayed. Links and index entries point
+       only at what is shown. -->
+  <xsl:function name="t:shown" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="exists($el/ancestor-or-self::text) and empty($el/ancestor::*[self::teiHeader or self::standOff
+        or self::index or self::interpGrp or self::linkGrp or self::spanGrp])
+        and empty($el/ancestor-or-self::*[parent::choice][not(. is t:choice-shown(..))])"/>
+  </xsl:function>
+  <!-- The reading of a choice the edition displays: the corrected, regular, expanded one. -->
+  <xsl:function name="t:choice-shown" as="element()?">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:sequence select="($choice/(corr | reg | expan), $choice/*)[1]"/>
   </xsl:function>
 
   <!-- ===== Text-level rules shared by every output ===== -->

@@ -23,7 +23,8 @@
       'organisations': $base || '.organisations.html', 'places': $base || '.places.html',
       'chronology': $base || '.chronology.html'}"/>
   <xsl:variable name="t:notes" select="//text//note"/>
-  <xsl:variable name="t:names" select="//text//(persName | orgName | placeName)"/>
+  <!-- Names in the text; the names of register entries listed in it are not occurrences. -->
+  <xsl:variable name="t:names" select="//text//(persName | orgName | placeName)[not(parent::*[t:is-entry(.)])][t:shown(.)]"/>
 
   <xsl:template match="/">
     <xsl:variable name="heading" select="if ($page = 'text') then t:title(.)
@@ -135,7 +136,7 @@
   <xsl:function name="t:inside-link" as="xs:boolean">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="exists($el/ancestor::*[self::persName or self::orgName or self::placeName][t:entity(.)]
-        | $el/ancestor::*[self::ref or self::ptr][matches(tokenize(@target)[1], '^(https?://|#)')])"/>
+        | $el/ancestor::*[self::ref or self::ptr][t:href(.)])"/>
   </xsl:function>
 
   <!-- Page breaks of the source: a visible, linkable marker (a plain anchor inside a link). -->
@@ -160,6 +161,11 @@
         <xsl:copy-of select="$t:cards(string($e/@xml:id))/node()"/>
       </span>
     </span>
+  </xsl:template>
+
+  <!-- A pointer to a register entry leads to its index page. -->
+  <xsl:template match="person | personGrp | org | place" mode="t:href" as="xs:string">
+    <xsl:sequence select="$t:pages(t:entity-kind(.)) || '#' || @xml:id"/>
   </xsl:template>
 
   <!-- Each register entry's card, made once: a name may occur hundreds of times. -->
@@ -225,7 +231,7 @@
   <!-- ===== Index pages ===== -->
   <xsl:template name="t:index">
     <xsl:variable name="kind" select="$page"/>
-    <xsl:variable name="entities" select="//standOff//(person | personGrp | org | place)[t:entity-kind(.) = $kind] | //teiHeader//(listPerson | listOrg | listPlace)/(person | org | place)[t:entity-kind(.) = $kind]"/>
+    <xsl:variable name="entities" select="$t:register[t:entity-kind(.) = $kind]"/>
     <xsl:variable name="mine" select="$t:names[t:entity-kind(.) = $kind]"/>
     <xsl:choose>
       <xsl:when test="$entities">
@@ -245,7 +251,7 @@
                 </span>
               </xsl:if>
               <xsl:call-template name="t:occurrences">
-                <xsl:with-param name="occ" select="key('t:refs', @xml:id)[t:entity-kind(.) = $kind]"/>
+                <xsl:with-param name="occ" select="key('t:refs', @xml:id)[t:entity-kind(.) = $kind][t:shown(.)]"/>
               </xsl:call-template>
             </li>
           </xsl:for-each>
@@ -298,7 +304,7 @@
 
   <!-- ===== Chronology ===== -->
   <xsl:template name="t:chronology">
-    <xsl:variable name="dates" select="(/TEI/text/body, /teiCorpus/TEI/text/body)//date[not(ancestor::bibl or ancestor::biblStruct or ancestor::listBibl)]"/>
+    <xsl:variable name="dates" select="(/TEI/text/body, /teiCorpus/TEI/text/body)//date[not(ancestor::bibl or ancestor::biblStruct or ancestor::listBibl)][t:shown(.)]"/>
     <xsl:choose>
       <xsl:when test="$dates">
         <table class="chronology">

@@ -88,9 +88,49 @@
   <xsl:template match="list | listBibl">
     <xsl:apply-templates select="head"/>
     <ul><xsl:call-template name="t:lang-attrs"/>
-      <xsl:for-each select="* except head"><li><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></li></xsl:for-each>
+      <xsl:for-each select="* except head">
+        <li><xsl:call-template name="t:lang-attrs"/>
+          <xsl:choose>
+            <xsl:when test="self::item"><xsl:for-each select="@xml:id"><xsl:attribute name="id" select="."/></xsl:for-each><xsl:apply-templates/></xsl:when>
+            <xsl:otherwise><xsl:apply-templates select="."/></xsl:otherwise>
+          </xsl:choose>
+        </li>
+      </xsl:for-each>
     </ul>
   </xsl:template>
+
+  <!-- An element of the text that something may point to keeps its identifier: on the
+       one element it becomes, or on an empty anchor before what it becomes. Notes and
+       divisions have identifiers of their own making. -->
+  <xsl:template match="text//*[@xml:id][not(self::note or self::div or self::div1 or self::div2 or self::div3 or self::item)]" priority="20">
+    <xsl:variable name="out" as="node()*"><xsl:next-match/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="count($out) = 1 and $out instance of element() and empty($out/@id)">
+        <xsl:element name="{local-name($out)}" namespace="{namespace-uri($out)}">
+          <xsl:attribute name="id" select="@xml:id"/>
+          <xsl:sequence select="$out/@*, $out/node()"/>
+        </xsl:element>
+      </xsl:when>
+      <xsl:otherwise><span id="{@xml:id}"></span><xsl:sequence select="$out"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Where an internal pointer leads: an element of the text that is shown, else nowhere
+       (the screen edition adds register entries, which have index pages). -->
+  <xsl:template match="*" mode="t:href" as="xs:string?">
+    <xsl:sequence select="if (@xml:id and t:shown(.)) then '#' || @xml:id else ()"/>
+  </xsl:template>
+  <xsl:function name="t:href" as="xs:string?">
+    <xsl:param name="ref" as="element()"/>
+    <xsl:variable name="target" select="tokenize($ref/@target)[1]"/>
+    <xsl:sequence select="if (matches($target, '^https?://')) then $target
+        else if (starts-with($target, '#')) then key('t:id', substring($target, 2), root($ref))[1] ! t:href-of(.)
+        else ()"/>
+  </xsl:function>
+  <xsl:function name="t:href-of" as="xs:string?">
+    <xsl:param name="el" as="element()"/>
+    <xsl:apply-templates select="$el" mode="t:href"/>
+  </xsl:function>
 
   <xsl:template match="lg"><div class="lg"><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></div></xsl:template>
   <xsl:template match="l"><span class="l"><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></span></xsl:template>
@@ -132,7 +172,7 @@
   <xsl:template match="del"><del><xsl:apply-templates/></del></xsl:template>
   <xsl:template match="gap">[…]</xsl:template>
   <xsl:template match="choice">
-    <xsl:variable name="shown" select="(corr, reg, expan, *)[1]"/>
+    <xsl:variable name="shown" select="t:choice-shown(.)"/>
     <xsl:variable name="other" select="(sic, orig, abbr)[1]"/>
     <span class="choice">
       <xsl:if test="$other and $shown is (corr, reg, expan)[1]"><xsl:attribute name="title" select="normalize-space($other)"/></xsl:if>
@@ -142,12 +182,12 @@
 
   <!-- Links only to the web or inside the document: never to local files. -->
   <xsl:template match="ref[@target] | ptr[@target]">
-    <xsl:variable name="target" select="tokenize(@target)[1]"/>
+    <xsl:variable name="href" select="t:href(.)"/>
     <xsl:choose>
-      <xsl:when test="matches($target, '^(https?://|#)') and not(ancestor::*[self::ref or self::ptr][matches(tokenize(@target)[1], '^(https?://|#)')])">
-        <a href="{$target}"><xsl:apply-templates/><xsl:if test="self::ptr"><xsl:value-of select="$target"/></xsl:if></a>
+      <xsl:when test="$href and not(ancestor::*[self::ref or self::ptr][t:href(.)])">
+        <a href="{$href}"><xsl:apply-templates/><xsl:if test="self::ptr"><xsl:value-of select="@target"/></xsl:if></a>
       </xsl:when>
-      <xsl:otherwise><xsl:apply-templates/><xsl:if test="self::ptr"><xsl:value-of select="$target"/></xsl:if></xsl:otherwise>
+      <xsl:otherwise><xsl:apply-templates/><xsl:if test="self::ptr"><xsl:value-of select="@target"/></xsl:if></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

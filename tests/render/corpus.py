@@ -9,13 +9,20 @@ from pathlib import Path
 
 from lxml import etree, html
 
+from teiedit.xmlio import read_untrusted
+
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 
 
 def documents(corpus: Path) -> list[Path]:
-    """Every document of the corpus, sorted by path; XIncluded fragments are rendered
-    through the records that include them and also on their own."""
+    """Every document of the corpus, sorted by path (XIncluded fragments too)."""
     return sorted((corpus / "docs").rglob("*.xml"))
+
+
+def renderable(doc: Path) -> bool:
+    """Whether render takes the file: a fragment with a root other than TEI, teiCorpus or
+    text (a <facsimile> kept apart) is refused, as it is by `teiedit render`."""
+    return etree.QName(read_untrusted(doc).getroot()).localname in ("TEI", "teiCorpus", "text")
 
 
 def split(corpus: Path) -> tuple[list[Path], list[Path]]:
@@ -58,3 +65,22 @@ def missing_text(tree: etree._ElementTree, page: bytes) -> tuple[int, list[str]]
         else:
             at = found
     return len(nodes), missing
+
+
+def dead_links(folder: Path) -> list[str]:
+    """Every link of the HTML pages in `folder` to a page or an identifier that is not
+    there, as "page: href"."""
+    ids = {p.name: set(html.fromstring(p.read_bytes()).xpath("//@id"))
+           for p in folder.glob("*.html")}
+    dead = []
+    for name, page in ((p.name, html.fromstring(p.read_bytes())) for p in folder.glob("*.html")):
+        for href in page.xpath("//a/@href"):
+            if re.match(r"^[a-z]+:", href):
+                continue
+            file, _, frag = href.partition("#")
+            target = file or name
+            if target not in ids and not (folder / target).exists():
+                dead.append(f"{name}: {href}")
+            elif frag and target in ids and frag not in ids[target]:
+                dead.append(f"{name}: {href}")
+    return sorted(dead)
