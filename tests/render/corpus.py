@@ -42,7 +42,7 @@ def html_text(page: bytes) -> str:
     for marker in doc.xpath("//*[contains(concat(' ', @class, ' '), ' pb ')]"):
         marker.drop_tree()
     body = doc.find("body")
-    parts = [body.text_content()] + body.xpath("//@title")
+    parts = [body.text_content(), *body.xpath("//@title")]
     return _WS.sub(" ", " ".join(parts))
 
 
@@ -79,8 +79,7 @@ def dead_links(folder: Path) -> list[str]:
                 continue
             file, _, frag = href.partition("#")
             target = file or name
-            if target not in ids and not (folder / target).exists():
-                dead.append(f"{name}: {href}")
-            elif frag and target in ids and frag not in ids[target]:
+            known = target in ids or (folder / target).exists()
+            if not known or (frag and target in ids and frag not in ids[target]):
                 dead.append(f"{name}: {href}")
     return sorted(dead)

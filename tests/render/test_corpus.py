@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 import corpus
+import pytest
 
 from teiedit.render import render
 from teiedit.xmlio import read_untrusted
