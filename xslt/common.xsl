@@ -33,10 +33,14 @@
   </xsl:function>
 
   <!-- ===== Document-level facts ===== -->
+  <!-- The title of a document (or of one document of a corpus, given its TEI element):
+       the main title, else the first that does not name a series, a subtitle or a short form. -->
   <xsl:function name="t:title" as="xs:string">
     <xsl:param name="doc" as="node()"/>
-    <xsl:variable name="ts" select="root($doc)//teiHeader/fileDesc/titleStmt/title"/>
-    <xsl:variable name="main" select="($ts[@type = 'main'][not(@xml:lang) or @xml:lang = root($doc)/*/@xml:lang], $ts)[1]"/>
+    <xsl:variable name="tei" select="($doc/ancestor-or-self::*[self::TEI or self::teiCorpus][1], root($doc)/*)[1]"/>
+    <xsl:variable name="ts" select="$tei/teiHeader/fileDesc/titleStmt/title"/>
+    <xsl:variable name="main" select="($ts[@type = 'main'][not(@xml:lang) or @xml:lang = root($doc)/*/@xml:lang],
+        $ts[not(@type = ('s', 'series', 'sub', 'subtitle', 'short', 'alt', 'desc'))][not(@level = ('s', 'j'))], $ts)[1]"/>
     <xsl:sequence select="(normalize-space($main)[.], t:label('untitled'))[1]"/>
   </xsl:function>
 
@@ -89,7 +93,7 @@
 
   <xsl:function name="t:note-mark" as="xs:string">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="if ($note/@n = '*') then '∗' else ($note/@n, string(count($note/(preceding::note | ancestor::note)[not(@n = '*')]) + 1))[1]"/>
+    <xsl:sequence select="if ($note/@n = '*') then '∗' else ($note/@n, string(count($note/(preceding::note | ancestor::note)[not(@n = '*')][t:is-footnote(.)]) + 1))[1]"/>
   </xsl:function>
 
   <!-- Page-break anchors: "p128"; a page break inside a note gets the note's id as well. -->
@@ -235,6 +239,16 @@
   <xsl:function name="t:choice-shown" as="element()?">
     <xsl:param name="choice" as="element()"/>
     <xsl:sequence select="($choice/(corr | reg | expan), $choice/*)[1]"/>
+  </xsl:function>
+
+  <!-- A note in running text is a footnote; one between blocks (a debate's speaker and
+       time notes, a reading's comment) or placed inline stands where it is. -->
+  <xsl:function name="t:is-footnote" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="if ($note/@place = 'inline') then false() else if ($note/@place) then true()
+        else empty($note/parent::*[self::div or self::div1 or self::div2 or self::div3 or self::body or self::front
+          or self::back or self::u or self::sp or self::lg or self::castList or self::listApp or self::app or self::rdg or self::lem
+          or self::entry or self::sense])"/>
   </xsl:function>
 
   <!-- ===== Text-level rules shared by every output ===== -->

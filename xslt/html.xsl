@@ -22,7 +22,7 @@
       'text': $base || '.html', 'persons': $base || '.persons.html',
       'organisations': $base || '.organisations.html', 'places': $base || '.places.html',
       'chronology': $base || '.chronology.html'}"/>
-  <xsl:variable name="t:notes" select="//text//note"/>
+  <xsl:variable name="t:notes" select="//text//note[t:is-footnote(.)]"/>
   <!-- Names in the text; the names of register entries listed in it are not occurrences. -->
   <xsl:variable name="t:names" select="//text//(persName | orgName | placeName)[not(parent::*[t:is-entry(.)])][t:shown(.)]"/>
 
@@ -74,16 +74,20 @@
   <!-- The line-view switch comes first in <main>: CSS shows the line beginnings in every
        following sibling (text, notes) when it is checked, without script. -->
   <xsl:template name="t:text-page">
-    <input type="checkbox" id="show-lines"/>
-    <label for="show-lines">{t:label('show-lines')}</label>
-    <xsl:variable name="text" select="(/TEI/text, /teiCorpus/TEI/text)[1]"/>
-    <xsl:variable name="heads" select="$text//head[not(@type = 'sub')][parent::div or parent::div1 or parent::div2 or parent::div3]"/>
+    <xsl:if test="//text//lb">
+      <input type="checkbox" id="show-lines"/>
+      <label for="show-lines">{t:label('show-lines')}</label>
+    </xsl:if>
+    <xsl:variable name="texts" select="/TEI/text | /teiCorpus//TEI/text | /text"/>
+    <xsl:variable name="text" select="$texts[1]"/>
+    <xsl:variable name="heads" select="$texts//head[not(@type = 'sub')][parent::div or parent::div1 or parent::div2 or parent::div3]"/>
     <article>
       <xsl:call-template name="t:lang-attrs"><xsl:with-param name="el" select="$text"/></xsl:call-template>
       <xsl:apply-templates select="$text/front"/>
       <xsl:if test="not($text/front/docTitle)">
         <h1 class="doc-title"><xsl:value-of select="t:title(.)"/></h1>
       </xsl:if>
+      <xsl:apply-templates select="/*/teiHeader/profileDesc/correspDesc | /*/teiHeader/fileDesc/sourceDesc//msDesc"/>
       <xsl:if test="$heads">
         <nav class="toc" aria-labelledby="toc-h">
           <h2 id="toc-h">{t:label('contents')}</h2>
@@ -98,7 +102,19 @@
           </ol>
         </nav>
       </xsl:if>
-      <xsl:apply-templates select="$text/(body | back)"/>
+      <xsl:choose>
+        <xsl:when test="count($texts) gt 1">
+          <xsl:for-each select="$texts">
+            <section class="tei-doc" aria-labelledby="doc-{generate-id()}">
+              <xsl:call-template name="t:lang-attrs"/>
+              <h2 id="doc-{generate-id()}">{t:title(.)}</h2>
+              <xsl:apply-templates select="../teiHeader/profileDesc/correspDesc | ../teiHeader/fileDesc/sourceDesc//msDesc"/>
+              <xsl:apply-templates select="node() except (front intersect $text/front)"/>
+            </section>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="$text/(node() except front)"/></xsl:otherwise>
+      </xsl:choose>
     </article>
     <xsl:if test="$t:notes">
       <section class="footnotes" id="notes" aria-labelledby="notes-h">
@@ -114,7 +130,7 @@
   <xsl:template match="lb" mode="t:plain"><xsl:value-of select="t:lb-space(.)"/></xsl:template>
 
   <!-- A note call; the note itself is listed under "Notes" and, with script, opens in place. -->
-  <xsl:template match="note">
+  <xsl:template match="note[t:is-footnote(.)]">
     <xsl:variable name="id" select="t:note-id(.)"/>
     <a class="noteref" id="ref-{$id}" href="#{$id}" role="doc-noteref" aria-label="{t:label('note')} {t:note-mark(.)}"><sup>{t:note-mark(.)}</sup></a>
   </xsl:template>

@@ -50,7 +50,7 @@
   </xsl:template>
 
   <!-- A footnote stays where it is called; CSS floats it to the foot of that page. -->
-  <xsl:template match="note">
+  <xsl:template match="note[t:is-footnote(.)]">
     <span class="footnote" data-mark="{t:note-mark(.)}">
       <xsl:call-template name="t:lang-attrs"/>
       <xsl:apply-templates/>

@@ -12,6 +12,7 @@
   exclude-result-prefixes="#all">
 
   <xsl:import href="common.xsl"/>
+  <xsl:include href="modules.xsl"/>
 
   <!-- lang (and dir for right-to-left scripts) from @xml:lang. -->
   <xsl:template name="t:lang-attrs">
@@ -57,18 +58,28 @@
   </xsl:function>
 
   <xsl:template match="div | div1 | div2 | div3">
-    <xsl:element name="{if (head[not(@type = 'sub')]) then 'section' else 'div'}">
+    <xsl:variable name="div" select="."/>
+    <xsl:element name="{if (t:headed(.)) then 'section' else 'div'}">
       <xsl:attribute name="id" select="t:div-id(.)"/>
       <xsl:call-template name="t:class"><xsl:with-param name="names" select="'div'"/></xsl:call-template>
       <xsl:call-template name="t:lang-attrs"/>
+      <xsl:for-each select="t:div-label(.)">
+        <xsl:element name="h{t:heading-level($div)}"><xsl:value-of select="."/></xsl:element>
+      </xsl:for-each>
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
 
   <!-- Heading level from the nesting depth: h1 is the document title. -->
+  <!-- The heading of a heading, or of a division that has none but is given a label. -->
   <xsl:function name="t:heading-level" as="xs:integer">
-    <xsl:param name="head" as="element()"/>
-    <xsl:sequence select="min((6, 1 + count($head/ancestor::*[self::div or self::div1 or self::div2 or self::div3][head[not(@type = 'sub')]])))"/>
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="min((6, 1 + count($el/ancestor-or-self::*[self::div or self::div1 or self::div2 or self::div3][t:headed(.)] except $el)
+        + count($el/ancestor::TEI[parent::teiCorpus]) + (if ($el/self::head) then 0 else 1)))"/>
+  </xsl:function>
+  <xsl:function name="t:headed" as="xs:boolean">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="exists($div/head[not(@type = 'sub')]) or exists(t:div-label($div))"/>
   </xsl:function>
 
   <xsl:template match="head">
@@ -132,8 +143,6 @@
     <xsl:apply-templates select="$el" mode="t:href"/>
   </xsl:function>
 
-  <xsl:template match="lg"><div class="lg"><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></div></xsl:template>
-  <xsl:template match="l"><span class="l"><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></span></xsl:template>
 
   <xsl:template match="table">
     <table><xsl:apply-templates select="head" mode="t:caption"/><tbody><xsl:apply-templates select="row"/></tbody></table>
@@ -152,7 +161,7 @@
   </xsl:template>
 
   <!-- ===== Phrases ===== -->
-  <xsl:template match="foreign | term | mentioned | distinct | seg | s | w | c | pc | num | measure | unclear | add | bibl | idno | pubPlace | publisher | biblScope | author | editor | orgName/orgName | address | addrLine">
+  <xsl:template match="foreign | term | mentioned | distinct | seg | s | w | c | pc | num | measure | bibl | idno | pubPlace | publisher | biblScope | author | editor | orgName/orgName | address | addrLine">
     <span class="{local-name()}"><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></span>
   </xsl:template>
   <xsl:template match="label">
@@ -170,7 +179,6 @@
   <xsl:template match="hi[matches(@rend, 'sub')]"><sub><xsl:apply-templates/></sub></xsl:template>
   <xsl:template match="hi[matches(@rend, 'small-?caps')]"><span class="smallcaps"><xsl:apply-templates/></span></xsl:template>
   <xsl:template match="del"><del><xsl:apply-templates/></del></xsl:template>
-  <xsl:template match="gap">[…]</xsl:template>
   <xsl:template match="choice">
     <xsl:variable name="shown" select="t:choice-shown(.)"/>
     <xsl:variable name="other" select="(sic, orig, abbr)[1]"/>
@@ -206,5 +214,5 @@
     <xsl:value-of select="t:lb-space(.)"/>
   </xsl:template>
 
-  <xsl:template match="cb | milestone | anchor | index | interp | interpGrp | link | linkGrp | span | spanGrp"/>
+  <xsl:template match="cb | milestone | anchor | index | interpGrp | linkGrp | spanGrp | link[not(normalize-space())]"/>
 </xsl:stylesheet>

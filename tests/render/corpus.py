@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 from lxml import etree, html
 
@@ -77,7 +78,7 @@ def dead_links(folder: Path) -> list[str]:
         for href in page.xpath("//a/@href"):
             if re.match(r"^[a-z]+:", href):
                 continue
-            file, _, frag = href.partition("#")
+            file, _, frag = (unquote(part) for part in href.partition("#"))
             target = file or name
             known = target in ids or (folder / target).exists()
             if not known or (frag and target in ids and frag not in ids[target]):

@@ -43,9 +43,16 @@ def test_pages_fetch_nothing_from_outside(sample_out):
 
 
 def test_print_furniture_stays_out_of_the_reading_text(sample_out):
-    body = text_of(page(sample_out, "sample.html").get_element_by_id("main"))
+    """Running heads are kept (nothing of the text is lost) in .fw, which the stylesheet
+    shows only with the printed lines."""
+    main = page(sample_out, "sample.html").get_element_by_id("main")
+    for fw in main.xpath("//*[@class='fw']"):
+        fw.drop_tree()
+    body = text_of(main)
     assert "ТОКОВИ ИСТОРИЈЕ" not in body
     assert "An unknown element keeps its text here." in body
+    css = (Path(__file__).parents[2] / "xslt" / "assets" / "edition.css").read_text()
+    assert ".fw { display: none; }" in css
 
 
 def test_a_word_broken_across_lines_reads_as_one_word(sample_out):
