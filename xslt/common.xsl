@@ -112,7 +112,8 @@
       for $i in 1 to count($t:occurrences) return map{generate-id($t:occurrences[$i]): $i})"/>
   <xsl:function name="t:occ-id" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="'occ' || $t:occ-numbers(generate-id($el))"/>
+    <xsl:variable name="n" select="$t:occ-numbers(generate-id($el))"/>
+    <xsl:sequence select="if (exists($n)) then 'occ' || $n else 'name-' || generate-id($el)"/>
   </xsl:function>
 
   <xsl:variable name="t:has-pages" select="exists(//pb)"/>

@@ -17,21 +17,24 @@
   <!-- Whether an element stands where HTML flow content (div, p) is allowed. -->
   <xsl:function name="t:in-flow" as="xs:boolean">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="exists($el/parent::*[self::text or self::body or self::front or self::back or self::div
-        or self::div1 or self::div2 or self::div3 or self::div4 or self::group or self::sp or self::u or self::lg
-        or self::opener or self::closer or self::postscript or self::castList or self::entry or self::entryFree
-        or self::superEntry or self::sense or self::re or self::floatingText or self::listApp or self::titlePage
-        or self::note[t:is-footnote(.)]])"/>
+    <xsl:variable name="parent" select="$el/parent::*"/>
+    <xsl:sequence select="exists($parent[self::text or self::body or self::front or self::back or self::div
+        or self::div1 or self::div2 or self::div3 or self::div4 or self::div5 or self::group or self::floatingText
+        or self::titlePage or self::cell or self::note[t:is-footnote(.)][p | ab | list | quote[p]]])
+      or exists($parent[self::sp or self::u or self::lg or self::opener or self::closer or self::postscript
+        or self::castList or self::entry or self::entryFree or self::superEntry or self::sense or self::re
+        or self::listApp or self::item or self::list][t:in-flow(.)])"/>
   </xsl:function>
 
   <!-- A block: <div>/<p> in flow content, a span styled as a block elsewhere. -->
   <xsl:template name="t:block">
     <xsl:param name="tag" as="xs:string" select="'div'"/>
-    <xsl:param name="class" as="xs:string" select="local-name()"/>
+    <xsl:param name="class" as="xs:string?" select="local-name()"/>
     <xsl:param name="content" as="node()*"><xsl:apply-templates/></xsl:param>
     <xsl:element name="{if (t:in-flow(.)) then $tag else 'span'}">
-      <xsl:attribute name="class" select="string-join(($class, 'block'[not(t:in-flow(current()))],
+      <xsl:variable name="classes" select="string-join(($class, 'block'[not(t:in-flow(current()))],
           @type ! ('type-' || replace(., '\s+', '-'))), ' ')"/>
+      <xsl:if test="$classes"><xsl:attribute name="class" select="$classes"/></xsl:if>
       <xsl:call-template name="t:lang-attrs"/>
       <xsl:sequence select="$content"/>
     </xsl:element>

@@ -49,12 +49,14 @@
   </xsl:template>
   <xsl:template match="titlePart"><xsl:apply-templates/></xsl:template>
   <xsl:template match="docAuthor | byline | docImprint | docDate">
-    <p class="{local-name()}"><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></p>
+    <xsl:call-template name="t:block"><xsl:with-param name="tag" select="'p'"/></xsl:call-template>
   </xsl:template>
 
   <xsl:function name="t:div-id" as="xs:string">
     <xsl:param name="div" as="element()"/>
-    <xsl:sequence select="($div/@xml:id, 'sec' || string-join(($div/ancestor-or-self::div ! (count(preceding-sibling::div) + 1)) ! string(.), '.') || '-' || $div/ancestor::*[self::front or self::body or self::back][1]/local-name())[1]"/>
+    <xsl:sequence select="($div/@xml:id, 'sec' || string-join(($div/ancestor-or-self::*[self::div or self::div1 or self::div2 or self::div3]
+        ! (let $d := . return count(preceding-sibling::*[local-name() = local-name($d)]) + 1)) ! string(.), '.')
+        || '-' || $div/ancestor::*[self::front or self::body or self::back][1]/local-name() || $div/ancestor::text[last()] ! ('-' || count(preceding::text) + 1)[. ne '-1'])[1]"/>
   </xsl:function>
 
   <xsl:template match="div | div1 | div2 | div3">
@@ -83,7 +85,8 @@
   </xsl:function>
 
   <xsl:template match="head">
-    <xsl:element name="h{t:heading-level(.)}">
+    <xsl:element name="{if (t:in-flow(.)) then 'h' || t:heading-level(.) else 'span'}">
+      <xsl:if test="not(t:in-flow(.))"><xsl:attribute name="class" select="'head block'"/></xsl:if>
       <xsl:call-template name="t:lang-attrs"/>
       <xsl:apply-templates/>
     </xsl:element>
@@ -93,7 +96,7 @@
   </xsl:template>
 
   <xsl:template match="p | ab">
-    <p><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></p>
+    <xsl:call-template name="t:block"><xsl:with-param name="tag" select="'p'"/><xsl:with-param name="class" select="()"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template match="list | listBibl">
