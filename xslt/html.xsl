@@ -330,13 +330,13 @@
             <xsl:for-each select="$dates">
               <xsl:sort select="t:date-sort-key(.)"/>
               <tr>
-                <td><xsl:choose>
+                <td data-label="{t:label('date')}"><xsl:choose>
                   <xsl:when test="t:html-datetime(.)"><time datetime="{t:html-datetime(.)}">{t:date-label(.)}</time></xsl:when>
                   <xsl:when test="t:date-value(.)">{t:date-label(.)}</xsl:when>
                 </xsl:choose></td>
-                <td><xsl:call-template name="t:lang-attrs"><xsl:with-param name="el" select="(ancestor-or-self::*[@xml:lang])[last()]"/></xsl:call-template>{normalize-space(string-join(t:plain-texts(.)))}</td>
-                <td><xsl:call-template name="t:lang-attrs"><xsl:with-param name="el" select="(ancestor-or-self::*[@xml:lang])[last()]"/></xsl:call-template>{t:sentence-around(.)}</td>
-                <td><a href="{$t:pages('text')}#{t:occ-id(.)}">{t:where(.)}</a></td>
+                <td data-label="{t:label('as-written')}"><xsl:call-template name="t:lang-attrs"><xsl:with-param name="el" select="(ancestor-or-self::*[@xml:lang])[last()]"/></xsl:call-template>{normalize-space(string-join(t:plain-texts(.)))}</td>
+                <td data-label="{t:label('context')}"><xsl:call-template name="t:lang-attrs"><xsl:with-param name="el" select="(ancestor-or-self::*[@xml:lang])[last()]"/></xsl:call-template>{t:sentence-around(.)}</td>
+                <td data-label="{t:label('where')}"><a href="{$t:pages('text')}#{t:occ-id(.)}">{t:where(.)}</a></td>
               </tr>
             </xsl:for-each>
           </tbody>

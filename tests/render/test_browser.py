@@ -145,3 +145,50 @@ def test_latin_and_cyrillic_use_one_font_family(sample_out, page):
 
     assert fonts(".type-summary .type-text p") == {"DejaVu Serif"}  # Cyrillic
     assert fonts("#sec1-body p") == {"DejaVu Serif"}  # Latin with diacritics
+
+
+@pytest.fixture
+def phone(browser):
+    """A phone: 390 px wide, touch screen, no hover."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True, device_scale_factor=1)
+    p = context.new_page()
+    yield p
+    context.close()
+
+
+def page_width(p) -> int:
+    return p.evaluate("document.documentElement.scrollWidth")
+
+
+@pytest.mark.parametrize("name", ["miletic.html", "miletic.chronology.html",
+                                  "miletic.persons.html"])
+def test_nothing_is_wider_than_a_phone(bundled_out, phone, name):
+    phone.goto(url(bundled_out, name))
+    assert page_width(phone) <= 390
+
+
+def test_a_card_stays_on_a_phone_screen(bundled_out, phone):
+    phone.goto(url(bundled_out, "miletic.html"))
+    names = phone.locator("span.ent > a")
+    for i in range(0, names.count(), 25):
+        name = names.nth(i)
+        name.scroll_into_view_if_needed()
+        name.focus()
+        card = phone.locator("#" + name.get_attribute("aria-describedby"))
+        box = card.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, name.inner_text()
+
+
+def test_a_tap_on_a_name_shows_its_card_and_a_second_tap_follows_it(bundled_out, phone):
+    phone.goto(url(bundled_out, "miletic.html"))
+    name = phone.locator("span.ent > a").nth(3)
+    card = phone.locator("#" + name.get_attribute("aria-describedby"))
+    name.tap()
+    assert phone.url.endswith("miletic.html")
+    assert card.is_visible()
+    phone.locator("h1").first.tap()
+    assert not card.is_visible()
+    name.tap()
+    name.tap()
+    phone.wait_for_url("**/miletic.*.html#*")

@@ -39,16 +39,36 @@
     call.setAttribute("aria-expanded", "true");
     pop.focus();
   }
+  // On a touch screen (no hover) the first tap on a name shows its card; a second tap on
+  // the same name follows the link to the index; a tap elsewhere closes the card.
+  var touch = window.matchMedia && window.matchMedia("(hover: none)").matches;
+  function closeCards(except) {
+    document.querySelectorAll(".ent.open").forEach(function (ent) {
+      if (ent !== except) { ent.classList.remove("open"); ent.classList.add("closed"); }
+    });
+  }
   document.addEventListener("click", function (e) {
     var call = e.target.closest("a.noteref");
-    if (!call) { return; }
-    e.preventDefault();
-    openPop(call);
+    if (call) {
+      e.preventDefault();
+      openPop(call);
+      return;
+    }
+    var ent = touch && e.target.closest(".ent");
+    closeCards(ent);
+    if (ent && !ent.classList.contains("open")) {
+      e.preventDefault();
+      ent.classList.remove("closed");
+      ent.classList.add("open");
+    }
   });
   document.addEventListener("keydown", function (e) {
     if (e.key !== "Escape") { return; }
     document.querySelectorAll(".note-pop").forEach(closePop);
-    document.querySelectorAll(".ent").forEach(function (ent) { ent.classList.add("closed"); });
+    document.querySelectorAll(".ent").forEach(function (ent) {
+      ent.classList.remove("open");
+      ent.classList.add("closed");
+    });
   });
   document.addEventListener("focusin", function (e) {
     var ent = e.target.closest && e.target.closest(".ent");
