@@ -43,7 +43,7 @@
         <header class="site">
           <nav aria-label="{t:label('edition-nav')}">
             <ul>
-              <xsl:for-each select="('text', 'persons', 'organisations', 'places', 'chronology')">
+              <xsl:for-each select="('text', 'persons', 'organisations', 'places', 'chronology')[. = ($page, 'text') or t:has-page(.)]">
                 <li><a href="{$t:pages(.)}">
                   <xsl:if test=". = $page"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
                   <xsl:value-of select="t:label(.)"/></a></li>
@@ -319,8 +319,16 @@
   </xsl:function>
 
   <!-- ===== Chronology ===== -->
+  <xsl:variable name="t:dates" select="//text//body//date[not(ancestor::bibl or ancestor::biblStruct or ancestor::listBibl)][t:shown(.)]"/>
+
+  <!-- Whether an index or the chronology has anything to show (the edition links no empty page). -->
+  <xsl:function name="t:has-page" as="xs:boolean">
+    <xsl:param name="page" as="xs:string"/>
+    <xsl:sequence select="if ($page = 'chronology') then exists($t:dates)
+        else exists($t:register[t:entity-kind(.) = $page] | $t:names[t:entity-kind(.) = $page])"/>
+  </xsl:function>
   <xsl:template name="t:chronology">
-    <xsl:variable name="dates" select="(/TEI/text/body, /teiCorpus/TEI/text/body)//date[not(ancestor::bibl or ancestor::biblStruct or ancestor::listBibl)][t:shown(.)]"/>
+    <xsl:variable name="dates" select="$t:dates"/>
     <xsl:choose>
       <xsl:when test="$dates">
         <table class="chronology">

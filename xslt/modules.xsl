@@ -125,7 +125,7 @@
       <xsl:for-each select="correspAction">
         <dt>{t:label('corresp-' || (@type, 'action')[1])}</dt>
         <dd><xsl:value-of select="string-join((*[self::persName or self::orgName or self::name or self::placeName or self::date]
-            ! normalize-space(if (self::date and not(normalize-space())) then t:date-label(.) else string(.)))[.], ', ')"/></dd>
+            ! (normalize-space(.)[.], if (self::date) then t:date-label(.) else (), @ana, @key)[1])[.], ', ')"/></dd>
       </xsl:for-each>
     </dl>
   </xsl:template>
@@ -226,7 +226,7 @@
       <xsl:apply-templates select="* except msIdentifier" mode="t:ms"/>
     </section>
   </xsl:template>
-  <xsl:template match="msIdentifier" mode="t:ms">
+  <xsl:template match="msIdentifier" mode="t:ms" priority="1">
     <p class="msIdentifier"><xsl:value-of select="string-join(.//text()[normalize-space()] ! normalize-space(.), ', ')"/></p>
   </xsl:template>
   <!-- Parts with parts of their own are labelled sections; the rest is text. -->
