@@ -8,6 +8,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:t="urn:teiedit:xslt"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all" expand-text="yes">
 
@@ -36,6 +37,7 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="if ($page = 'text') then $heading else $heading || ' — ' || t:short-title(.)"/></title>
         <meta name="generator" content="teiedit"/>
+        <xsl:if test="$page = 'text'"><xsl:call-template name="t:citation-meta"/></xsl:if>
         <style><xsl:value-of select="unparsed-text('assets/edition.css')"/></style>
       </head>
       <body class="page-{$page}">
@@ -74,9 +76,19 @@
   <!-- The line-view switch comes first in <main>: CSS shows the line beginnings in every
        following sibling (text, notes) when it is checked, without script. -->
   <xsl:template name="t:text-page">
+    <form class="search" role="search" hidden="" data-none="{t:label('search-none')}" data-some="{t:label('search-some')}">
+      <label for="search-q">{t:label('search')}</label>
+      <input type="search" id="search-q" autocomplete="off"/>
+      <p id="search-status" aria-live="polite"></p>
+      <ol id="search-results"></ol>
+    </form>
     <xsl:if test="//text//lb">
       <input type="checkbox" id="show-lines"/>
       <label for="show-lines">{t:label('show-lines')}</label>
+    </xsl:if>
+    <xsl:if test="$t:names">
+      <input type="checkbox" id="hl-names" checked=""/>
+      <label for="hl-names">{t:label('highlight-names')}</label>
     </xsl:if>
     <xsl:variable name="texts" select="/TEI/text | /teiCorpus//TEI/text | /text"/>
     <xsl:variable name="text" select="$texts[1]"/>
@@ -125,6 +137,68 @@
     <xsl:call-template name="t:about"/>
   </xsl:template>
 
+  <!-- Paragraphs of the body are numbered for citing ("¶ 12", #para-12); the number
+       stands in the margin (CSS), not in the text. -->
+  <xsl:variable name="t:paras" select="//text//body//(p | ab)[not(ancestor::note or ancestor::p or ancestor::ab)]"/>
+  <xsl:variable name="t:para-numbers" as="map(xs:string, xs:integer)" select="map:merge(
+      for $i in 1 to count($t:paras) return map{generate-id($t:paras[$i]): $i})"/>
+  <xsl:template match="p | ab">
+    <xsl:variable name="out" as="node()*"><xsl:next-match/></xsl:variable>
+    <xsl:variable name="n" select="$t:para-numbers(generate-id(.))"/>
+    <xsl:for-each select="$out">
+      <xsl:choose>
+        <xsl:when test="self::*:p and exists($n)">
+          <xsl:copy>
+            <xsl:copy-of select="@*"/>
+            <xsl:if test="not(@id)"><xsl:attribute name="id" select="'para-' || $n"/></xsl:if>
+            <xsl:attribute name="data-para" select="$n"/>
+            <xsl:copy-of select="node()"/>
+          </xsl:copy>
+        </xsl:when>
+        <xsl:otherwise><xsl:sequence select="."/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Citation metadata for reference managers: Highwire Press (citation_*) and Dublin Core. -->
+  <xsl:template name="t:citation-meta">
+    <xsl:variable name="b" select="(//sourceDesc/biblStruct)[1]"/>
+    <xsl:variable name="m" select="$b/monogr"/>
+    <xsl:variable name="pages" select="$m/imprint/biblScope[@unit = 'page'][1]"/>
+    <xsl:variable name="date" select="(($m/imprint/date, //publicationStmt/date)[1] ! (@when, normalize-space(.))[.][1])[1]"/>
+    <xsl:variable name="doi" select="($b//idno[@type = 'DOI'], //publicationStmt/idno[@type = 'DOI'])[1] ! normalize-space(.)"/>
+    <xsl:variable name="lang" select="(/*/@xml:lang, //text/@xml:lang)[1]"/>
+    <xsl:variable name="rights" select="(//publicationStmt/availability//licence)[1] ! (@target, normalize-space(.))[.][1]"/>
+    <xsl:variable name="meta" as="map(*)" select="map{
+        'citation_title': t:title(.),
+        'citation_author': t:authors(.),
+        'citation_publication_date': $date ! replace(., '-', '/'),
+        'citation_journal_title': $m[../analytic]/title[@level = 'j' or not(@level)][1] ! normalize-space(.),
+        'citation_volume': $m/imprint/biblScope[@unit = 'volume'][1] ! normalize-space(.),
+        'citation_issue': $m/imprint/biblScope[@unit = 'issue'][1] ! normalize-space(.),
+        'citation_firstpage': ($pages/@from, substring-before(normalize-space($pages), '–')[.], normalize-space($pages))[.][1],
+        'citation_lastpage': ($pages/@to, substring-after(normalize-space($pages), '–'))[.][1],
+        'citation_doi': $doi,
+        'citation_language': $lang,
+        'citation_pdf_url': $pdf-href[.],
+        'DC.title': t:title(.),
+        'DC.creator': t:authors(.),
+        'DC.date': $date,
+        'DC.publisher': ($m/imprint/publisher, //publicationStmt/publisher)[1] ! normalize-space(.),
+        'DC.language': $lang,
+        'DC.rights': $rights,
+        'DC.identifier': $doi ! ('doi:' || .),
+        'DC.source': t:source-citation(.),
+        'DC.type': 'Text'}"/>
+    <xsl:for-each select="('citation_title', 'citation_author', 'citation_publication_date', 'citation_journal_title',
+        'citation_volume', 'citation_issue', 'citation_firstpage', 'citation_lastpage', 'citation_doi',
+        'citation_language', 'citation_pdf_url', 'DC.title', 'DC.creator', 'DC.date', 'DC.publisher',
+        'DC.language', 'DC.rights', 'DC.identifier', 'DC.source', 'DC.type')">
+      <xsl:variable name="name" select="."/>
+      <xsl:for-each select="$meta($name)[normalize-space()]"><meta name="{$name}" content="{.}"/></xsl:for-each>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- Text of a heading for the contents: no notes, no milestones. -->
   <xsl:template match="note | fw" mode="t:plain"/>
   <xsl:template match="lb" mode="t:plain"><xsl:value-of select="t:lb-space(.)"/></xsl:template>
@@ -155,15 +229,10 @@
         | $el/ancestor::*[self::ref or self::ptr][t:href(.)])"/>
   </xsl:function>
 
-  <!-- Page breaks of the source: a visible, linkable marker (a plain anchor inside a link). -->
+  <!-- Page breaks of the source: a visible marker with an identifier to link to (#p128);
+       not a link itself, so the pages are no tab stops. -->
   <xsl:template match="pb" mode="t:marker">
-    <xsl:variable name="id" select="t:pb-id(.)"/>
-    <xsl:element name="{if (t:inside-link(.)) then 'span' else 'a'}">
-      <xsl:attribute name="class" select="'pb'"/>
-      <xsl:attribute name="id" select="$id"/>
-      <xsl:if test="not(t:inside-link(.))"><xsl:attribute name="href" select="'#' || $id"/></xsl:if>
-      <xsl:text>[{t:label('page-abbr')} {(@n, '?')[1]}]</xsl:text>
-    </xsl:element>
+    <span class="pb" id="{t:pb-id(.)}">[{t:label('page-abbr')} {(@n, '?')[1]}]</span>
   </xsl:template>
 
   <!-- Registered names link to their index entry and carry a card shown on hover and focus. -->

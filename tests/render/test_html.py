@@ -71,10 +71,10 @@ def test_line_beginnings_are_kept_for_the_line_view(sample_out):
     assert doc.xpath("//input[@type='checkbox'][@id='show-lines']")
 
 
-def test_page_breaks_are_linkable_markers(sample_out):
+def test_page_breaks_are_markers_to_link_to_but_no_tab_stops(sample_out):
     doc = page(sample_out, "sample.html")
     marker = doc.get_element_by_id("p122")
-    assert text_of(marker) == "[p. 122]" and marker.get("href") == "#p122"
+    assert text_of(marker) == "[p. 122]" and marker.tag == "span"
     # the same page number inside a note gets its own anchor
     assert doc.get_element_by_id("p122-n1") is not None
 
@@ -223,3 +223,23 @@ def test_no_page_of_the_bundled_edition_has_a_dead_internal_link(bundled_out):
 
     assert list(bundled_out.glob("*.html"))
     assert dead_links(bundled_out) == []
+
+
+def test_citation_metadata_for_reference_managers(bundled_out):
+    """Highwire Press tags (Zotero, Google Scholar) and Dublin Core, from the header's source."""
+    meta = {m.get("name"): m.get("content")
+            for m in page(bundled_out, "miletic.html").xpath("//head/meta[@name]")}
+    assert meta["citation_title"] == "Yugoslav Communists and Belgian Socialists 1950–1956"
+    assert meta["citation_author"] == "Aleksandar V. Miletić"
+    assert (meta["citation_journal_title"], meta["citation_issue"]) == ("Токови историје", "3")
+    assert (meta["citation_firstpage"], meta["citation_lastpage"]) == ("121", "143")
+    assert meta["citation_publication_date"] == meta["DC.date"] == "2021"
+    assert meta["citation_pdf_url"] == "miletic.pdf"
+    assert meta["DC.rights"] == "https://creativecommons.org/licenses/by/4.0/"
+
+
+def test_body_paragraphs_are_numbered_for_citing(bundled_out):
+    paras = page(bundled_out, "miletic.html").xpath("//article//p[@data-para]")
+    assert [int(p.get("data-para")) for p in paras] == list(range(1, len(paras) + 1))
+    assert len(paras) > 20
+    assert all(p.get("id") == f"para-{p.get('data-para')}" for p in paras)
