@@ -95,11 +95,11 @@
     <xsl:variable name="heads" select="$texts//head[not(@type = 'sub')][parent::div or parent::div1 or parent::div2 or parent::div3]"/>
     <article>
       <xsl:call-template name="t:lang-attrs"><xsl:with-param name="el" select="$text"/></xsl:call-template>
-      <xsl:apply-templates select="$text/front"/>
-      <xsl:if test="not($text/front/docTitle)">
+      <xsl:if test="not($text/front//docTitle)">
         <h1 class="doc-title"><xsl:value-of select="t:title(.)"/></h1>
       </xsl:if>
-      <xsl:apply-templates select="/*/teiHeader/profileDesc/correspDesc | /*/teiHeader/fileDesc/sourceDesc//msDesc"/>
+      <xsl:apply-templates select="/*/teiHeader/profileDesc/correspDesc, /*/teiHeader/fileDesc/sourceDesc//msDesc"/>
+      <xsl:apply-templates select="$text/front"/>
       <xsl:if test="$heads">
         <nav class="toc" aria-labelledby="toc-h">
           <h2 id="toc-h">{t:label('contents')}</h2>
@@ -120,7 +120,7 @@
             <section class="tei-doc" aria-labelledby="doc-{generate-id()}">
               <xsl:call-template name="t:lang-attrs"/>
               <h2 id="doc-{generate-id()}">{t:title(.)}</h2>
-              <xsl:apply-templates select="../teiHeader/profileDesc/correspDesc | ../teiHeader/fileDesc/sourceDesc//msDesc"/>
+              <xsl:apply-templates select="../teiHeader/profileDesc/correspDesc, ../teiHeader/fileDesc/sourceDesc//msDesc"/>
               <xsl:apply-templates select="node() except (front intersect $text/front)"/>
             </section>
           </xsl:for-each>

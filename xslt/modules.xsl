@@ -49,7 +49,7 @@
       <xsl:variable name="el" select="key('t:id', $id, root($pointers))[1]"/>
       <xsl:sequence select="if ($el[self::person or self::personGrp or self::org]) then t:entity-name($el)
           else if ($el/self::witness) then ($el/@n, normalize-space($el/abbr), $id)[.][1]
-          else if ($el/self::role) then normalize-space($el) else $id"/>
+          else if ($el/self::role) then normalize-space($el) else replace($id, '(\p{Ll})(\p{Lu})', '$1 $2')"/>
     </xsl:for-each>
   </xsl:function>
 
@@ -227,14 +227,14 @@
     </section>
   </xsl:template>
   <xsl:template match="msIdentifier" mode="t:ms" priority="1">
-    <p class="msIdentifier"><xsl:value-of select="string-join(.//text()[normalize-space()] ! normalize-space(.), ', ')"/></p>
+    <p class="msIdentifier"><xsl:value-of select="string-join(.//text()[matches(., '[\p{L}\p{N}]')] ! normalize-space(.), ', ')"/></p>
   </xsl:template>
   <!-- Parts with parts of their own are labelled sections; the rest is text. -->
   <xsl:template match="*[*][not(self::p or self::ab or self::title or self::persName or self::placeName or self::date
       or self::locus or self::bibl or self::ref or self::hi or self::foreign or self::note or self::quote)]" mode="t:ms">
     <div class="ms-{local-name()}">
-      <span class="ms-label">{t:label(local-name())}</span>
-      <xsl:for-each select="@n | @type[not(../@n)]"><xsl:text> </xsl:text><span class="ms-n">{.}</span></xsl:for-each>
+      <xsl:for-each select="t:known-label(local-name())"><span class="ms-label">{.}</span></xsl:for-each>
+      <xsl:for-each select="@n"><xsl:text> </xsl:text><span class="ms-n">{.}</span></xsl:for-each>
       <xsl:apply-templates mode="t:ms"/>
     </div>
   </xsl:template>
@@ -242,11 +242,16 @@
     <xsl:choose>
       <xsl:when test="self::p or self::ab"><p><xsl:apply-templates/></p></xsl:when>
       <xsl:otherwise>
-        <span class="ms-{local-name()}"><xsl:if test="not(self::title or self::persName or self::placeName or self::date or self::locus or self::foreign or self::hi or self::ref)"><span class="ms-label">{t:label(local-name())}: </span></xsl:if><xsl:apply-templates/></span>
+        <span class="ms-{local-name()}"><xsl:for-each select="t:known-label(local-name())"><span class="ms-label">{.}: </span></xsl:for-each><xsl:apply-templates/></span>
         <xsl:text> </xsl:text>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+  <!-- The label of an element of the description, where labels.xml names it. -->
+  <xsl:function name="t:known-label" as="xs:string?">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="$t:labels/*:label[@key = $key][1] ! string(.)"/>
+  </xsl:function>
   <xsl:template match="text()" mode="t:ms"><xsl:value-of select="."/></xsl:template>
 
   <!-- ===== Dictionaries ===== -->
