@@ -21,7 +21,7 @@
 
   <xsl:variable name="t:labels" select="doc('labels.xml')/*:labels"/>
   <xsl:key name="t:id" match="*[@xml:id]" use="@xml:id"/>
-  <xsl:key name="t:refs" match="text//*[@ref]" use="tokenize(@ref)[starts-with(., '#')] ! substring(., 2)"/>
+  <xsl:key name="t:refs" match="text//persName[@ref] | text//orgName[@ref] | text//placeName[@ref]" use="tokenize(@ref)[starts-with(., '#')] ! substring(., 2)"/>
 
   <xsl:variable name="t:months" as="xs:string+" select="('January', 'February', 'March', 'April',
       'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December')"/>

@@ -31,7 +31,7 @@
     <xsl:variable name="heading" select="if ($page = 'text') then t:title(.)
         else if ($page = 'chronology') then t:label('chronology')
         else t:label('index-of') || ' ' || lower-case(t:label($page))"/>
-    <html lang="{(/*/@xml:lang, 'en')[1]}">
+    <html lang="{(/*/@xml:lang[normalize-space()], (//text/@xml:lang[normalize-space()])[1], 'en')[1]}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -284,7 +284,7 @@
 
   <!-- ===== About this edition: source, principles, licence, citation ===== -->
   <xsl:template name="t:about">
-    <xsl:variable name="h" select="//teiHeader"/>
+    <xsl:variable name="h" select="/*/teiHeader"/>
     <section class="about" id="about" aria-labelledby="about-h">
       <h2 id="about-h">{t:label('about')}</h2>
       <xsl:for-each select="t:source-citation(.)">
@@ -297,7 +297,7 @@
         <ul><xsl:for-each select="$principles"><li><xsl:apply-templates/></li></xsl:for-each></ul>
       </xsl:if>
       <h3>{t:label('licence')}</h3>
-      <xsl:variable name="licence" select="$h//publicationStmt/availability"/>
+      <xsl:variable name="licence" select="($h//publicationStmt/availability)[1]"/>
       <xsl:choose>
         <xsl:when test="$licence//licence[@target]">
           <p class="licence"><xsl:for-each select="$licence//licence[@target][1]"><a href="{@target}" rel="license">{(normalize-space(.)[.], @target)[1]}</a></xsl:for-each></p>

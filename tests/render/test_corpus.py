@@ -11,9 +11,9 @@ import pytest
 from teiedit.xmlio import read_untrusted
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "tei"
-DOCS = [d.relative_to(CORPUS / "docs").as_posix() for d in corpus.split(CORPUS)[0]
-        if corpus.renderable(d)] \
-    if CORPUS.exists() else []
+# Every document (the held-out third was measured apart first, see README).
+DOCS = [d.relative_to(CORPUS / "docs").as_posix() for d in corpus.documents(CORPUS)
+        if corpus.renderable(d)] if CORPUS.exists() else []
 
 
 @pytest.mark.parametrize("name", DOCS)
