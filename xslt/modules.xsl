@@ -47,7 +47,7 @@
     <xsl:for-each select="tokenize($pointers)">
       <xsl:variable name="id" select="replace(., '^#', '')"/>
       <xsl:variable name="el" select="key('t:id', $id, root($pointers))[1]"/>
-      <xsl:sequence select="if ($el[self::person or self::personGrp or self::org]) then t:entity-name($el)
+      <xsl:sequence select="if ($el[self::person or self::personGrp or self::org or self::place]) then t:entity-name($el)
           else if ($el/self::witness) then ($el/@n, normalize-space($el/abbr), $id)[.][1]
           else if ($el/self::role) then normalize-space($el) else replace($id, '(\p{Ll})(\p{Lu})', '$1 $2')"/>
     </xsl:for-each>
@@ -125,7 +125,7 @@
       <xsl:for-each select="correspAction">
         <dt>{t:label('corresp-' || (@type, 'action')[1])}</dt>
         <dd><xsl:value-of select="string-join((*[self::persName or self::orgName or self::name or self::placeName or self::date]
-            ! (normalize-space(.)[.], if (self::date) then t:date-label(.) else (), @ana, @key)[1])[.], ', ')"/></dd>
+            ! (normalize-space(.)[.], if (self::date) then t:date-label(.) else (), @ref ! string-join(t:who(.), ', '), @ana, @key)[.][1])[.], ', ')"/></dd>
       </xsl:for-each>
     </dl>
   </xsl:template>
@@ -220,14 +220,15 @@
 
   <!-- ===== Manuscript descriptions (msDesc): shown before the text ===== -->
   <xsl:template match="msDesc">
-    <section class="msDesc" aria-labelledby="msdesc-{generate-id()}">
+    <!-- named by its heading and shelfmark: several descriptions are distinct regions -->
+    <section class="msDesc" aria-labelledby="msdesc-{generate-id()}{msIdentifier ! (' msid-' || generate-id())}">
       <h2 id="msdesc-{generate-id()}">{t:label('msDesc')}</h2>
       <xsl:apply-templates select="msIdentifier" mode="t:ms"/>
       <xsl:apply-templates select="* except msIdentifier" mode="t:ms"/>
     </section>
   </xsl:template>
   <xsl:template match="msIdentifier" mode="t:ms" priority="1">
-    <p class="msIdentifier"><xsl:value-of select="string-join(.//text()[matches(., '[\p{L}\p{N}]')] ! normalize-space(.), ', ')"/></p>
+    <p class="msIdentifier" id="msid-{generate-id()}"><xsl:value-of select="string-join(.//text()[matches(., '[\p{L}\p{N}]')] ! normalize-space(.), ', ')"/></p>
   </xsl:template>
   <!-- Parts with parts of their own are labelled sections; the rest is text. -->
   <xsl:template match="*[*][not(self::p or self::ab or self::title or self::persName or self::placeName or self::date

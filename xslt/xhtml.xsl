@@ -196,7 +196,7 @@
     <xsl:variable name="href" select="t:href(.)"/>
     <xsl:choose>
       <xsl:when test="$href and not(ancestor::*[self::ref or self::ptr][t:href(.)])">
-        <a href="{$href}"><xsl:apply-templates/><xsl:if test="self::ptr"><xsl:value-of select="@target"/></xsl:if></a>
+        <a href="{$href}"><xsl:apply-templates/><xsl:if test="self::ptr or not(normalize-space())"><xsl:value-of select="replace(@target, '^#', '')"/></xsl:if></a>
       </xsl:when>
       <xsl:otherwise><xsl:apply-templates/><xsl:if test="self::ptr"><xsl:value-of select="@target"/></xsl:if></xsl:otherwise>
     </xsl:choose>
