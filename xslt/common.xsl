@@ -33,7 +33,7 @@
   </xsl:function>
 
   <!-- ===== Document-level facts ===== -->
-  <!-- The title of a document (or of one document of a corpus, given its TEI element):
+  <!-- The title of a document, or of one document of a corpus given its TEI element:
        the main title, else the first that does not name a series, a subtitle or a short form. -->
   <xsl:function name="t:title" as="xs:string">
     <xsl:param name="doc" as="node()"/>

@@ -9,11 +9,11 @@ from pathlib import Path
 from lxml import html
 from test_generic import write_tei
 
-from conftest import CORPUS
 from teiedit.render import render
 from teiedit.xmlio import read_untrusted
 
 TEI = {"t": "http://www.tei-c.org/ns/1.0"}
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "tei"
 
 
 def pages(corpus_html, name: str) -> tuple[html.HtmlElement, object]:

@@ -219,7 +219,7 @@ def test_bundled_names_link_to_index_entries_that_link_back(bundled_out):
 def test_no_page_of_the_bundled_edition_has_a_dead_internal_link(bundled_out):
     """Ibid. links reach their citation (bibl/@xml:id is kept), index entries reach their
     occurrences (a name inside a misprint's choice is shown)."""
-    from corpus import dead_links
+    from corpus_checks import dead_links
 
     assert list(bundled_out.glob("*.html"))
     assert dead_links(bundled_out) == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import corpus
+import corpus_checks as corpus
 import pytest
 
 from teiedit.xmlio import read_untrusted
