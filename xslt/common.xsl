@@ -21,7 +21,7 @@
 
   <xsl:variable name="t:labels" select="doc('labels.xml')/*:labels"/>
   <xsl:key name="t:id" match="*[@xml:id]" use="@xml:id"/>
-  <xsl:key name="t:refs" match="text//*[@ref]" use="tokenize(@ref)[starts-with(., '#')] ! substring(., 2)"/>
+  <xsl:key name="t:refs" match="text//persName[@ref] | text//orgName[@ref] | text//placeName[@ref]" use="tokenize(@ref)[starts-with(., '#')] ! substring(., 2)"/>
 
   <xsl:variable name="t:months" as="xs:string+" select="('January', 'February', 'March', 'April',
       'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December')"/>
@@ -33,10 +33,14 @@
   </xsl:function>
 
   <!-- ===== Document-level facts ===== -->
+  <!-- The title of a document, or of one document of a corpus given its TEI element:
+       the main title, else the first that does not name a series, a subtitle or a short form. -->
   <xsl:function name="t:title" as="xs:string">
     <xsl:param name="doc" as="node()"/>
-    <xsl:variable name="ts" select="root($doc)//teiHeader/fileDesc/titleStmt/title"/>
-    <xsl:variable name="main" select="($ts[@type = 'main'][not(@xml:lang) or @xml:lang = root($doc)/*/@xml:lang], $ts)[1]"/>
+    <xsl:variable name="tei" select="($doc/ancestor-or-self::*[self::TEI or self::teiCorpus][1], root($doc)/*)[1]"/>
+    <xsl:variable name="ts" select="$tei/teiHeader/fileDesc/titleStmt/title"/>
+    <xsl:variable name="main" select="($ts[@type = 'main'][not(@xml:lang) or @xml:lang = root($doc)/*/@xml:lang],
+        $ts[not(@type = ('s', 'series', 'sub', 'subtitle', 'short', 'alt', 'desc'))][not(@level = ('s', 'j'))], $ts)[1]"/>
     <xsl:sequence select="(normalize-space($main)[.], t:label('untitled'))[1]"/>
   </xsl:function>
 
@@ -89,7 +93,7 @@
 
   <xsl:function name="t:note-mark" as="xs:string">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="if ($note/@n = '*') then '∗' else ($note/@n, string(count($note/(preceding::note | ancestor::note)[not(@n = '*')]) + 1))[1]"/>
+    <xsl:sequence select="if ($note/@n = '*') then '∗' else ($note/@n, string(count($note/(preceding::note | ancestor::note)[not(@n = '*')][t:is-footnote(.)]) + 1))[1]"/>
   </xsl:function>
 
   <!-- Page-break anchors: "p128"; a page break inside a note gets the note's id as well. -->
@@ -108,20 +112,31 @@
       for $i in 1 to count($t:occurrences) return map{generate-id($t:occurrences[$i]): $i})"/>
   <xsl:function name="t:occ-id" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="'occ' || $t:occ-numbers(generate-id($el))"/>
+    <xsl:variable name="n" select="$t:occ-numbers(generate-id($el))"/>
+    <xsl:sequence select="if (exists($n)) then 'occ' || $n else 'name-' || generate-id($el)"/>
   </xsl:function>
 
+  <xsl:variable name="t:has-pages" select="exists(//pb)"/>
   <!-- The printed page a node stands on (its preceding page break), or () before the first. -->
   <xsl:function name="t:page-of" as="xs:string?">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="$node/preceding::pb[1]/@n/string()"/>
+    <xsl:sequence select="if ($t:has-pages) then $node/preceding::pb[1]/@n/string() else ()"/>
   </xsl:function>
 
   <!-- ===== Registers ===== -->
   <xsl:function name="t:entity" as="element()?">
     <xsl:param name="el" as="element()"/>
     <xsl:variable name="ref" select="tokenize($el/@ref)[starts-with(., '#')][1]"/>
-    <xsl:sequence select="if ($ref) then key('t:id', substring($ref, 2), root($el))[self::person or self::org or self::place or self::personGrp][1] else ()"/>
+    <xsl:sequence select="if ($ref) then key('t:id', substring($ref, 2), root($el))[t:is-entry(.)][1] else ()"/>
+  </xsl:function>
+
+  <!-- Every register entry of the document: in standOff or in a list of persons,
+       organisations or places (header, back matter), each with an index entry. -->
+  <xsl:variable name="t:register" select="//(person | personGrp | org | place)[t:is-entry(.)]"/>
+  <xsl:function name="t:is-entry" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="exists($el[self::person or self::personGrp or self::org or self::place][@xml:id]
+        [ancestor::standOff or ancestor::listPerson or ancestor::listOrg or ancestor::listPlace])"/>
   </xsl:function>
 
   <xsl:function name="t:entity-kind" as="xs:string">
@@ -209,6 +224,32 @@
     <xsl:sequence select="if ($d/@when) then t:format-iso($d/@when)
         else if ($from or $to) then string-join(($from ! t:format-iso(.), $to ! t:format-iso(.)), ' – ')
         else normalize-space($d)"/>
+  </xsl:function>
+
+  <!-- Whether an element of the text is shown in the outputs: not in the header or
+       standOff, not inside print furniture or analytic apparatus that is not rendered,
+       not the reading of a choice that is not displayed. Links and index entries point
+       only at what is shown. -->
+  <xsl:function name="t:shown" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="exists($el/ancestor-or-self::text) and empty($el/ancestor::*[self::teiHeader or self::standOff
+        or self::index or self::interpGrp or self::linkGrp or self::spanGrp])
+        and empty($el/ancestor-or-self::*[parent::choice][not(. is t:choice-shown(..))])"/>
+  </xsl:function>
+  <!-- The reading of a choice the edition displays: the corrected, regular, expanded one. -->
+  <xsl:function name="t:choice-shown" as="element()?">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:sequence select="($choice/(corr | reg | expan), $choice/*)[1]"/>
+  </xsl:function>
+
+  <!-- A note in running text is a footnote; one between blocks (a debate's speaker and
+       time notes, a reading's comment) or placed inline stands where it is. -->
+  <xsl:function name="t:is-footnote" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="if ($note/@place = 'inline') then false() else if ($note/@place) then true()
+        else empty($note/parent::*[self::div or self::div1 or self::div2 or self::div3 or self::body or self::front
+          or self::back or self::u or self::sp or self::lg or self::castList or self::listApp or self::app or self::rdg or self::lem
+          or self::entry or self::sense])"/>
   </xsl:function>
 
   <!-- ===== Text-level rules shared by every output ===== -->

@@ -8,6 +8,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:t="urn:teiedit:xslt"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all" expand-text="yes">
 
@@ -22,19 +23,21 @@
       'text': $base || '.html', 'persons': $base || '.persons.html',
       'organisations': $base || '.organisations.html', 'places': $base || '.places.html',
       'chronology': $base || '.chronology.html'}"/>
-  <xsl:variable name="t:notes" select="//text//note"/>
-  <xsl:variable name="t:names" select="//text//(persName | orgName | placeName)"/>
+  <xsl:variable name="t:notes" select="//text//note[t:is-footnote(.)]"/>
+  <!-- Names in the text; the names of register entries listed in it are not occurrences. -->
+  <xsl:variable name="t:names" select="//text//(persName | orgName | placeName)[not(parent::*[t:is-entry(.)])][t:shown(.)]"/>
 
   <xsl:template match="/">
     <xsl:variable name="heading" select="if ($page = 'text') then t:title(.)
         else if ($page = 'chronology') then t:label('chronology')
         else t:label('index-of') || ' ' || lower-case(t:label($page))"/>
-    <html lang="{(/*/@xml:lang, 'en')[1]}">
+    <html lang="{(/*/@xml:lang[normalize-space()], (//text/@xml:lang[normalize-space()])[1], 'en')[1]}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="if ($page = 'text') then $heading else $heading || ' — ' || t:short-title(.)"/></title>
         <meta name="generator" content="teiedit"/>
+        <xsl:if test="$page = 'text'"><xsl:call-template name="t:citation-meta"/></xsl:if>
         <style><xsl:value-of select="unparsed-text('assets/edition.css')"/></style>
       </head>
       <body class="page-{$page}">
@@ -42,7 +45,7 @@
         <header class="site">
           <nav aria-label="{t:label('edition-nav')}">
             <ul>
-              <xsl:for-each select="('text', 'persons', 'organisations', 'places', 'chronology')">
+              <xsl:for-each select="('text', 'persons', 'organisations', 'places', 'chronology')[. = ($page, 'text') or t:has-page(.)]">
                 <li><a href="{$t:pages(.)}">
                   <xsl:if test=". = $page"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
                   <xsl:value-of select="t:label(.)"/></a></li>
@@ -73,16 +76,30 @@
   <!-- The line-view switch comes first in <main>: CSS shows the line beginnings in every
        following sibling (text, notes) when it is checked, without script. -->
   <xsl:template name="t:text-page">
-    <input type="checkbox" id="show-lines"/>
-    <label for="show-lines">{t:label('show-lines')}</label>
-    <xsl:variable name="text" select="(/TEI/text, /teiCorpus/TEI/text)[1]"/>
-    <xsl:variable name="heads" select="$text//head[not(@type = 'sub')][parent::div or parent::div1 or parent::div2 or parent::div3]"/>
+    <form class="search" role="search" hidden="" data-none="{t:label('search-none')}" data-some="{t:label('search-some')}">
+      <label for="search-q">{t:label('search')}</label>
+      <input type="search" id="search-q" autocomplete="off"/>
+      <p id="search-status" aria-live="polite"></p>
+      <ol id="search-results"></ol>
+    </form>
+    <xsl:if test="//text//lb">
+      <input type="checkbox" id="show-lines"/>
+      <label for="show-lines">{t:label('show-lines')}</label>
+    </xsl:if>
+    <xsl:if test="$t:names">
+      <input type="checkbox" id="hl-names" checked=""/>
+      <label for="hl-names">{t:label('highlight-names')}</label>
+    </xsl:if>
+    <xsl:variable name="texts" select="/TEI/text | /teiCorpus//TEI/text | /text"/>
+    <xsl:variable name="text" select="$texts[1]"/>
+    <xsl:variable name="heads" select="$texts//head[not(@type = 'sub')][parent::div or parent::div1 or parent::div2 or parent::div3]"/>
     <article>
       <xsl:call-template name="t:lang-attrs"><xsl:with-param name="el" select="$text"/></xsl:call-template>
-      <xsl:apply-templates select="$text/front"/>
-      <xsl:if test="not($text/front/docTitle)">
+      <xsl:if test="not($text/front//docTitle)">
         <h1 class="doc-title"><xsl:value-of select="t:title(.)"/></h1>
       </xsl:if>
+      <xsl:apply-templates select="/*/teiHeader/profileDesc/correspDesc, /*/teiHeader/fileDesc/sourceDesc//msDesc"/>
+      <xsl:apply-templates select="$text/front"/>
       <xsl:if test="$heads">
         <nav class="toc" aria-labelledby="toc-h">
           <h2 id="toc-h">{t:label('contents')}</h2>
@@ -97,7 +114,19 @@
           </ol>
         </nav>
       </xsl:if>
-      <xsl:apply-templates select="$text/(body | back)"/>
+      <xsl:choose>
+        <xsl:when test="count($texts) gt 1">
+          <xsl:for-each select="$texts">
+            <section class="tei-doc" aria-labelledby="doc-{generate-id()}">
+              <xsl:call-template name="t:lang-attrs"/>
+              <h2 id="doc-{generate-id()}">{t:title(.)}</h2>
+              <xsl:apply-templates select="../teiHeader/profileDesc/correspDesc, ../teiHeader/fileDesc/sourceDesc//msDesc"/>
+              <xsl:apply-templates select="node() except (front intersect $text/front)"/>
+            </section>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="$text/(node() except front)"/></xsl:otherwise>
+      </xsl:choose>
     </article>
     <xsl:if test="$t:notes">
       <section class="footnotes" id="notes" aria-labelledby="notes-h">
@@ -108,12 +137,74 @@
     <xsl:call-template name="t:about"/>
   </xsl:template>
 
+  <!-- Paragraphs of the body are numbered for citing ("¶ 12", #para-12); the number
+       stands in the margin (CSS), not in the text. -->
+  <xsl:variable name="t:paras" select="//text//body//(p | ab)[not(ancestor::note or ancestor::p or ancestor::ab)]"/>
+  <xsl:variable name="t:para-numbers" as="map(xs:string, xs:integer)" select="map:merge(
+      for $i in 1 to count($t:paras) return map{generate-id($t:paras[$i]): $i})"/>
+  <xsl:template match="p | ab">
+    <xsl:variable name="out" as="node()*"><xsl:next-match/></xsl:variable>
+    <xsl:variable name="n" select="$t:para-numbers(generate-id(.))"/>
+    <xsl:for-each select="$out">
+      <xsl:choose>
+        <xsl:when test="self::*:p and exists($n)">
+          <xsl:copy>
+            <xsl:copy-of select="@*"/>
+            <xsl:if test="not(@id)"><xsl:attribute name="id" select="'para-' || $n"/></xsl:if>
+            <xsl:attribute name="data-para" select="$n"/>
+            <xsl:copy-of select="node()"/>
+          </xsl:copy>
+        </xsl:when>
+        <xsl:otherwise><xsl:sequence select="."/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Citation metadata for reference managers: Highwire Press (citation_*) and Dublin Core. -->
+  <xsl:template name="t:citation-meta">
+    <xsl:variable name="b" select="(//sourceDesc/biblStruct)[1]"/>
+    <xsl:variable name="m" select="$b/monogr"/>
+    <xsl:variable name="pages" select="$m/imprint/biblScope[@unit = 'page'][1]"/>
+    <xsl:variable name="date" select="(($m/imprint/date, //publicationStmt/date)[1] ! (@when, normalize-space(.))[.][1])[1]"/>
+    <xsl:variable name="doi" select="($b//idno[@type = 'DOI'], //publicationStmt/idno[@type = 'DOI'])[1] ! normalize-space(.)"/>
+    <xsl:variable name="lang" select="(/*/@xml:lang, //text/@xml:lang)[1]"/>
+    <xsl:variable name="rights" select="(//publicationStmt/availability//licence)[1] ! (@target, normalize-space(.))[.][1]"/>
+    <xsl:variable name="meta" as="map(*)" select="map{
+        'citation_title': t:title(.),
+        'citation_author': t:authors(.),
+        'citation_publication_date': $date ! replace(., '-', '/'),
+        'citation_journal_title': $m[../analytic]/title[@level = 'j' or not(@level)][1] ! normalize-space(.),
+        'citation_volume': $m/imprint/biblScope[@unit = 'volume'][1] ! normalize-space(.),
+        'citation_issue': $m/imprint/biblScope[@unit = 'issue'][1] ! normalize-space(.),
+        'citation_firstpage': ($pages/@from, substring-before(normalize-space($pages), '–')[.], normalize-space($pages))[.][1],
+        'citation_lastpage': ($pages/@to, substring-after(normalize-space($pages), '–'))[.][1],
+        'citation_doi': $doi,
+        'citation_language': $lang,
+        'citation_pdf_url': $pdf-href[.],
+        'DC.title': t:title(.),
+        'DC.creator': t:authors(.),
+        'DC.date': $date,
+        'DC.publisher': ($m/imprint/publisher, //publicationStmt/publisher)[1] ! normalize-space(.),
+        'DC.language': $lang,
+        'DC.rights': $rights,
+        'DC.identifier': $doi ! ('doi:' || .),
+        'DC.source': t:source-citation(.),
+        'DC.type': 'Text'}"/>
+    <xsl:for-each select="('citation_title', 'citation_author', 'citation_publication_date', 'citation_journal_title',
+        'citation_volume', 'citation_issue', 'citation_firstpage', 'citation_lastpage', 'citation_doi',
+        'citation_language', 'citation_pdf_url', 'DC.title', 'DC.creator', 'DC.date', 'DC.publisher',
+        'DC.language', 'DC.rights', 'DC.identifier', 'DC.source', 'DC.type')">
+      <xsl:variable name="name" select="."/>
+      <xsl:for-each select="$meta($name)[normalize-space()]"><meta name="{$name}" content="{.}"/></xsl:for-each>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- Text of a heading for the contents: no notes, no milestones. -->
   <xsl:template match="note | fw" mode="t:plain"/>
   <xsl:template match="lb" mode="t:plain"><xsl:value-of select="t:lb-space(.)"/></xsl:template>
 
   <!-- A note call; the note itself is listed under "Notes" and, with script, opens in place. -->
-  <xsl:template match="note">
+  <xsl:template match="note[t:is-footnote(.)]">
     <xsl:variable name="id" select="t:note-id(.)"/>
     <a class="noteref" id="ref-{$id}" href="#{$id}" role="doc-noteref" aria-label="{t:label('note')} {t:note-mark(.)}"><sup>{t:note-mark(.)}</sup></a>
   </xsl:template>
@@ -135,18 +226,13 @@
   <xsl:function name="t:inside-link" as="xs:boolean">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="exists($el/ancestor::*[self::persName or self::orgName or self::placeName][t:entity(.)]
-        | $el/ancestor::*[self::ref or self::ptr][matches(tokenize(@target)[1], '^(https?://|#)')])"/>
+        | $el/ancestor::*[self::ref or self::ptr][t:href(.)])"/>
   </xsl:function>
 
-  <!-- Page breaks of the source: a visible, linkable marker (a plain anchor inside a link). -->
+  <!-- Page breaks of the source: a visible marker with an identifier to link to (#p128);
+       not a link itself, so the pages are no tab stops. -->
   <xsl:template match="pb" mode="t:marker">
-    <xsl:variable name="id" select="t:pb-id(.)"/>
-    <xsl:element name="{if (t:inside-link(.)) then 'span' else 'a'}">
-      <xsl:attribute name="class" select="'pb'"/>
-      <xsl:attribute name="id" select="$id"/>
-      <xsl:if test="not(t:inside-link(.))"><xsl:attribute name="href" select="'#' || $id"/></xsl:if>
-      <xsl:text>[{t:label('page-abbr')} {(@n, '?')[1]}]</xsl:text>
-    </xsl:element>
+    <span class="pb" id="{t:pb-id(.)}">[{t:label('page-abbr')} {(@n, '?')[1]}]</span>
   </xsl:template>
 
   <!-- Registered names link to their index entry and carry a card shown on hover and focus. -->
@@ -160,6 +246,11 @@
         <xsl:copy-of select="$t:cards(string($e/@xml:id))/node()"/>
       </span>
     </span>
+  </xsl:template>
+
+  <!-- A pointer to a register entry leads to its index page. -->
+  <xsl:template match="person | personGrp | org | place" mode="t:href" as="xs:string">
+    <xsl:sequence select="$t:pages(t:entity-kind(.)) || '#' || @xml:id"/>
   </xsl:template>
 
   <!-- Each register entry's card, made once: a name may occur hundreds of times. -->
@@ -193,7 +284,7 @@
 
   <!-- ===== About this edition: source, principles, licence, citation ===== -->
   <xsl:template name="t:about">
-    <xsl:variable name="h" select="//teiHeader"/>
+    <xsl:variable name="h" select="/*/teiHeader"/>
     <section class="about" id="about" aria-labelledby="about-h">
       <h2 id="about-h">{t:label('about')}</h2>
       <xsl:for-each select="t:source-citation(.)">
@@ -206,7 +297,7 @@
         <ul><xsl:for-each select="$principles"><li><xsl:apply-templates/></li></xsl:for-each></ul>
       </xsl:if>
       <h3>{t:label('licence')}</h3>
-      <xsl:variable name="licence" select="$h//publicationStmt/availability"/>
+      <xsl:variable name="licence" select="($h//publicationStmt/availability)[1]"/>
       <xsl:choose>
         <xsl:when test="$licence//licence[@target]">
           <p class="licence"><xsl:for-each select="$licence//licence[@target][1]"><a href="{@target}" rel="license">{(normalize-space(.)[.], @target)[1]}</a></xsl:for-each></p>
@@ -225,7 +316,7 @@
   <!-- ===== Index pages ===== -->
   <xsl:template name="t:index">
     <xsl:variable name="kind" select="$page"/>
-    <xsl:variable name="entities" select="//standOff//(person | personGrp | org | place)[t:entity-kind(.) = $kind] | //teiHeader//(listPerson | listOrg | listPlace)/(person | org | place)[t:entity-kind(.) = $kind]"/>
+    <xsl:variable name="entities" select="$t:register[t:entity-kind(.) = $kind]"/>
     <xsl:variable name="mine" select="$t:names[t:entity-kind(.) = $kind]"/>
     <xsl:choose>
       <xsl:when test="$entities">
@@ -245,7 +336,7 @@
                 </span>
               </xsl:if>
               <xsl:call-template name="t:occurrences">
-                <xsl:with-param name="occ" select="key('t:refs', @xml:id)[t:entity-kind(.) = $kind]"/>
+                <xsl:with-param name="occ" select="key('t:refs', @xml:id)[t:entity-kind(.) = $kind][t:shown(.)]"/>
               </xsl:call-template>
             </li>
           </xsl:for-each>
@@ -297,8 +388,16 @@
   </xsl:function>
 
   <!-- ===== Chronology ===== -->
+  <xsl:variable name="t:dates" select="//text//body//date[not(ancestor::bibl or ancestor::biblStruct or ancestor::listBibl)][t:shown(.)]"/>
+
+  <!-- Whether an index or the chronology has anything to show (the edition links no empty page). -->
+  <xsl:function name="t:has-page" as="xs:boolean">
+    <xsl:param name="page" as="xs:string"/>
+    <xsl:sequence select="if ($page = 'chronology') then exists($t:dates)
+        else exists($t:register[t:entity-kind(.) = $page] | $t:names[t:entity-kind(.) = $page])"/>
+  </xsl:function>
   <xsl:template name="t:chronology">
-    <xsl:variable name="dates" select="(/TEI/text/body, /teiCorpus/TEI/text/body)//date[not(ancestor::bibl or ancestor::biblStruct or ancestor::listBibl)]"/>
+    <xsl:variable name="dates" select="$t:dates"/>
     <xsl:choose>
       <xsl:when test="$dates">
         <table class="chronology">
@@ -308,13 +407,13 @@
             <xsl:for-each select="$dates">
               <xsl:sort select="t:date-sort-key(.)"/>
               <tr>
-                <td><xsl:choose>
+                <td data-label="{t:label('date')}"><xsl:choose>
                   <xsl:when test="t:html-datetime(.)"><time datetime="{t:html-datetime(.)}">{t:date-label(.)}</time></xsl:when>
                   <xsl:when test="t:date-value(.)">{t:date-label(.)}</xsl:when>
                 </xsl:choose></td>
-                <td><xsl:call-template name="t:lang-attrs"><xsl:with-param name="el" select="(ancestor-or-self::*[@xml:lang])[last()]"/></xsl:call-template>{normalize-space(string-join(t:plain-texts(.)))}</td>
-                <td><xsl:call-template name="t:lang-attrs"><xsl:with-param name="el" select="(ancestor-or-self::*[@xml:lang])[last()]"/></xsl:call-template>{t:sentence-around(.)}</td>
-                <td><a href="{$t:pages('text')}#{t:occ-id(.)}">{t:where(.)}</a></td>
+                <td data-label="{t:label('as-written')}"><xsl:call-template name="t:lang-attrs"><xsl:with-param name="el" select="(ancestor-or-self::*[@xml:lang])[last()]"/></xsl:call-template>{normalize-space(string-join(t:plain-texts(.)))}</td>
+                <td data-label="{t:label('context')}"><xsl:call-template name="t:lang-attrs"><xsl:with-param name="el" select="(ancestor-or-self::*[@xml:lang])[last()]"/></xsl:call-template>{t:sentence-around(.)}</td>
+                <td data-label="{t:label('where')}"><a href="{$t:pages('text')}#{t:occ-id(.)}">{t:where(.)}</a></td>
               </tr>
             </xsl:for-each>
           </tbody>

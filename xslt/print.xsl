@@ -21,7 +21,7 @@
   </xsl:function>
 
   <xsl:template match="/">
-    <html lang="{(/*/@xml:lang, 'en')[1]}">
+    <html lang="{(/*/@xml:lang[normalize-space()], (//text/@xml:lang[normalize-space()])[1], 'en')[1]}">
       <head>
         <meta charset="utf-8"/>
         <title>{t:title(.)}</title>
@@ -43,15 +43,18 @@
           <p class="colophon">{t:label('source')}: {.}</p>
         </xsl:for-each>
         <xsl:for-each select="(//publicationStmt/availability//licence)[1]">
-          <p class="colophon">{t:label('licence')}: {normalize-space(.)}<xsl:for-each select="@target"> ({.})</xsl:for-each></p>
+          <p class="colophon">{t:label('licence')}: {normalize-space(.)}<xsl:for-each select="@target[matches(., '^https?://')]"> (<a class="url" href="{.}">{.}</a>)</xsl:for-each></p>
         </xsl:for-each>
       </body>
     </html>
   </xsl:template>
 
-  <!-- A footnote stays where it is called; CSS floats it to the foot of that page. -->
-  <xsl:template match="note">
-    <span class="footnote" data-mark="{t:note-mark(.)}">
+  <!-- A footnote stays where it is called; CSS floats it to the foot of that page. The
+       call's place and the note have identifiers (named destinations of the PDF), so the
+       page of each can be checked. -->
+  <xsl:template match="note[t:is-footnote(.)]">
+    <span class="call" id="call-{t:note-id(.)}"></span>
+    <span class="footnote" id="fn-{t:note-id(.)}" data-mark="{t:note-mark(.)}">
       <xsl:call-template name="t:lang-attrs"/>
       <xsl:apply-templates/>
     </span>
@@ -77,7 +80,22 @@
   <!-- Paper has its own lines: the source's line beginnings only keep words apart. -->
   <xsl:template match="lb"><xsl:value-of select="t:lb-space(.)"/></xsl:template>
 
+  <!-- A page break of the text (not of a note) carries its printed number for the PDF's
+       page labels (pdf.py reads where each lands). -->
   <xsl:template match="pb" mode="t:marker">
-    <span class="pb">[{(@n, '?')[1]}]</span>
+    <span class="pb">
+      <xsl:if test="@n and not(ancestor::note)"><xsl:attribute name="id" select="'printed-page-' || t:pb-id(.)"/><xsl:attribute name="data-n" select="@n"/></xsl:if>
+      <xsl:text>[{(@n, '?')[1]}]</xsl:text>
+    </span>
+  </xsl:template>
+
+  <!-- A note call never begins a line: the space before a call goes after it. -->
+  <xsl:template match="text()[following-sibling::node()[1][self::note[t:is-footnote(.)]]]" priority="5">
+    <xsl:variable name="text"><xsl:next-match/></xsl:variable>
+    <xsl:value-of select="replace($text, '\s+$', '')"/>
+  </xsl:template>
+  <xsl:template match="note[t:is-footnote(.)][preceding-sibling::node()[1][self::text()][matches(., '\s$')]]" priority="5">
+    <xsl:next-match/>
+    <xsl:if test="not(following-sibling::node()[1][self::text()][matches(., '^\s')])"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 </xsl:stylesheet>

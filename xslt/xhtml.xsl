@@ -12,6 +12,7 @@
   exclude-result-prefixes="#all">
 
   <xsl:import href="common.xsl"/>
+  <xsl:include href="modules.xsl"/>
 
   <!-- lang (and dir for right-to-left scripts) from @xml:lang. -->
   <xsl:template name="t:lang-attrs">
@@ -48,31 +49,44 @@
   </xsl:template>
   <xsl:template match="titlePart"><xsl:apply-templates/></xsl:template>
   <xsl:template match="docAuthor | byline | docImprint | docDate">
-    <p class="{local-name()}"><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></p>
+    <xsl:call-template name="t:block"><xsl:with-param name="tag" select="'p'"/></xsl:call-template>
   </xsl:template>
 
   <xsl:function name="t:div-id" as="xs:string">
     <xsl:param name="div" as="element()"/>
-    <xsl:sequence select="($div/@xml:id, 'sec' || string-join(($div/ancestor-or-self::div ! (count(preceding-sibling::div) + 1)) ! string(.), '.') || '-' || $div/ancestor::*[self::front or self::body or self::back][1]/local-name())[1]"/>
+    <xsl:sequence select="($div/@xml:id, 'sec' || string-join(($div/ancestor-or-self::*[self::div or self::div1 or self::div2 or self::div3]
+        ! (let $d := . return count(preceding-sibling::*[local-name() = local-name($d)]) + 1)) ! string(.), '.')
+        || '-' || $div/ancestor::*[self::front or self::body or self::back][1]/local-name() || $div/ancestor::text[last()] ! ('-' || count(preceding::text) + 1)[. ne '-1'])[1]"/>
   </xsl:function>
 
   <xsl:template match="div | div1 | div2 | div3">
-    <xsl:element name="{if (head[not(@type = 'sub')]) then 'section' else 'div'}">
+    <xsl:variable name="div" select="."/>
+    <xsl:element name="{if (t:headed(.)) then 'section' else 'div'}">
       <xsl:attribute name="id" select="t:div-id(.)"/>
       <xsl:call-template name="t:class"><xsl:with-param name="names" select="'div'"/></xsl:call-template>
       <xsl:call-template name="t:lang-attrs"/>
+      <xsl:for-each select="t:div-label(.)">
+        <xsl:element name="h{t:heading-level($div)}"><xsl:value-of select="."/></xsl:element>
+      </xsl:for-each>
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
 
   <!-- Heading level from the nesting depth: h1 is the document title. -->
+  <!-- The heading of a heading, or of a division that has none but is given a label. -->
   <xsl:function name="t:heading-level" as="xs:integer">
-    <xsl:param name="head" as="element()"/>
-    <xsl:sequence select="min((6, 1 + count($head/ancestor::*[self::div or self::div1 or self::div2 or self::div3][head[not(@type = 'sub')]])))"/>
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="min((6, 1 + count($el/ancestor-or-self::*[self::div or self::div1 or self::div2 or self::div3][t:headed(.)] except $el)
+        + count($el/ancestor::TEI[parent::teiCorpus]) + (if ($el/self::head) then 0 else 1)))"/>
+  </xsl:function>
+  <xsl:function name="t:headed" as="xs:boolean">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="exists($div/head[not(@type = 'sub')]) or exists(t:div-label($div))"/>
   </xsl:function>
 
   <xsl:template match="head">
-    <xsl:element name="h{t:heading-level(.)}">
+    <xsl:element name="{if (t:in-flow(.)) then 'h' || t:heading-level(.) else 'span'}">
+      <xsl:if test="not(t:in-flow(.))"><xsl:attribute name="class" select="'head block'"/></xsl:if>
       <xsl:call-template name="t:lang-attrs"/>
       <xsl:apply-templates/>
     </xsl:element>
@@ -82,18 +96,56 @@
   </xsl:template>
 
   <xsl:template match="p | ab">
-    <p><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></p>
+    <xsl:call-template name="t:block"><xsl:with-param name="tag" select="'p'"/><xsl:with-param name="class" select="()"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template match="list | listBibl">
     <xsl:apply-templates select="head"/>
     <ul><xsl:call-template name="t:lang-attrs"/>
-      <xsl:for-each select="* except head"><li><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></li></xsl:for-each>
+      <xsl:for-each select="* except head">
+        <li><xsl:call-template name="t:lang-attrs"/>
+          <xsl:choose>
+            <xsl:when test="self::item"><xsl:for-each select="@xml:id"><xsl:attribute name="id" select="."/></xsl:for-each><xsl:apply-templates/></xsl:when>
+            <xsl:otherwise><xsl:apply-templates select="."/></xsl:otherwise>
+          </xsl:choose>
+        </li>
+      </xsl:for-each>
     </ul>
   </xsl:template>
 
-  <xsl:template match="lg"><div class="lg"><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></div></xsl:template>
-  <xsl:template match="l"><span class="l"><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></span></xsl:template>
+  <!-- An element of the text that something may point to keeps its identifier: on the
+       one element it becomes, or on an empty anchor before what it becomes. Notes and
+       divisions have identifiers of their own making. -->
+  <xsl:template match="text//*[@xml:id][not(self::note or self::div or self::div1 or self::div2 or self::div3 or self::item)]" priority="20">
+    <xsl:variable name="out" as="node()*"><xsl:next-match/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="count($out) = 1 and $out instance of element() and empty($out/@id)">
+        <xsl:element name="{local-name($out)}" namespace="{namespace-uri($out)}">
+          <xsl:attribute name="id" select="@xml:id"/>
+          <xsl:sequence select="$out/@*, $out/node()"/>
+        </xsl:element>
+      </xsl:when>
+      <xsl:otherwise><span id="{@xml:id}"></span><xsl:sequence select="$out"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Where an internal pointer leads: an element of the text that is shown, else nowhere
+       (the screen edition adds register entries, which have index pages). -->
+  <xsl:template match="*" mode="t:href" as="xs:string?">
+    <xsl:sequence select="if (@xml:id and t:shown(.)) then '#' || @xml:id else ()"/>
+  </xsl:template>
+  <xsl:function name="t:href" as="xs:string?">
+    <xsl:param name="ref" as="element()"/>
+    <xsl:variable name="target" select="tokenize($ref/@target)[1]"/>
+    <xsl:sequence select="if (matches($target, '^https?://')) then $target
+        else if (starts-with($target, '#')) then key('t:id', substring($target, 2), root($ref))[1] ! t:href-of(.)
+        else ()"/>
+  </xsl:function>
+  <xsl:function name="t:href-of" as="xs:string?">
+    <xsl:param name="el" as="element()"/>
+    <xsl:apply-templates select="$el" mode="t:href"/>
+  </xsl:function>
+
 
   <xsl:template match="table">
     <table><xsl:apply-templates select="head" mode="t:caption"/><tbody><xsl:apply-templates select="row"/></tbody></table>
@@ -112,7 +164,7 @@
   </xsl:template>
 
   <!-- ===== Phrases ===== -->
-  <xsl:template match="foreign | term | mentioned | distinct | seg | s | w | c | pc | num | measure | unclear | add | bibl | idno | pubPlace | publisher | biblScope | author | editor | orgName/orgName | address | addrLine">
+  <xsl:template match="foreign | term | mentioned | distinct | seg | s | w | c | pc | num | measure | bibl | idno | pubPlace | publisher | biblScope | author | editor | orgName/orgName | address | addrLine">
     <span class="{local-name()}"><xsl:call-template name="t:lang-attrs"/><xsl:apply-templates/></span>
   </xsl:template>
   <xsl:template match="label">
@@ -130,9 +182,8 @@
   <xsl:template match="hi[matches(@rend, 'sub')]"><sub><xsl:apply-templates/></sub></xsl:template>
   <xsl:template match="hi[matches(@rend, 'small-?caps')]"><span class="smallcaps"><xsl:apply-templates/></span></xsl:template>
   <xsl:template match="del"><del><xsl:apply-templates/></del></xsl:template>
-  <xsl:template match="gap">[…]</xsl:template>
   <xsl:template match="choice">
-    <xsl:variable name="shown" select="(corr, reg, expan, *)[1]"/>
+    <xsl:variable name="shown" select="t:choice-shown(.)"/>
     <xsl:variable name="other" select="(sic, orig, abbr)[1]"/>
     <span class="choice">
       <xsl:if test="$other and $shown is (corr, reg, expan)[1]"><xsl:attribute name="title" select="normalize-space($other)"/></xsl:if>
@@ -142,12 +193,12 @@
 
   <!-- Links only to the web or inside the document: never to local files. -->
   <xsl:template match="ref[@target] | ptr[@target]">
-    <xsl:variable name="target" select="tokenize(@target)[1]"/>
+    <xsl:variable name="href" select="t:href(.)"/>
     <xsl:choose>
-      <xsl:when test="matches($target, '^(https?://|#)') and not(ancestor::*[self::ref or self::ptr][matches(tokenize(@target)[1], '^(https?://|#)')])">
-        <a href="{$target}"><xsl:apply-templates/><xsl:if test="self::ptr"><xsl:value-of select="$target"/></xsl:if></a>
+      <xsl:when test="$href and not(ancestor::*[self::ref or self::ptr][t:href(.)])">
+        <a href="{$href}"><xsl:apply-templates/><xsl:if test="self::ptr or not(normalize-space())"><xsl:value-of select="replace(@target, '^#', '')"/></xsl:if></a>
       </xsl:when>
-      <xsl:otherwise><xsl:apply-templates/><xsl:if test="self::ptr"><xsl:value-of select="$target"/></xsl:if></xsl:otherwise>
+      <xsl:otherwise><xsl:apply-templates/><xsl:if test="self::ptr"><xsl:value-of select="@target"/></xsl:if></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -166,5 +217,5 @@
     <xsl:value-of select="t:lb-space(.)"/>
   </xsl:template>
 
-  <xsl:template match="cb | milestone | anchor | index | interp | interpGrp | link | linkGrp | span | spanGrp"/>
+  <xsl:template match="cb | milestone | anchor | index | interpGrp | linkGrp | spanGrp | link[not(normalize-space())]"/>
 </xsl:stylesheet>

@@ -45,3 +45,15 @@ def test_add_corrections_wraps_sic_in_choice_with_corr():
         f'<p xmlns="{TEI}">AJ, <choice><sic resp="#teiedit">CК</sic>'
         '<corr resp="#teiedit">CK</corr></choice> SKJ</p>')
     assert add_corrections(p) == 0  # idempotent
+
+
+def test_a_name_that_is_the_whole_misprint_holds_the_choice():
+    """The name wraps choice/sic/corr, so the reading edition (which shows the correction)
+    still shows, and indexes, the name."""
+    p = etree.fromstring(f'<p xmlns="{TEI}">AJ, <sic resp="#teiedit"><orgName ref="#kmov">КMOV'
+                         '</orgName></sic>, Belgija</p>')
+    assert add_corrections(p) == 1
+    assert etree.tostring(p, encoding="unicode") == (
+        f'<p xmlns="{TEI}">AJ, <orgName ref="#kmov"><choice><sic resp="#teiedit">КMOV</sic>'
+        '<corr resp="#teiedit">KMOV</corr></choice></orgName>, Belgija</p>')
+    assert add_corrections(p) == 0

@@ -46,3 +46,21 @@ def bundled_out(bundled_edition: Path) -> Path:
     out = bundled_edition.parent / "out"
     render(bundled_edition, {"html", "pdf", "fo"}, out)
     return out
+
+
+CORPUS = ROOT.parent / "shared" / "corpora" / "tei"
+
+
+@pytest.fixture(scope="session")
+def corpus_html(tmp_path_factory, shared_dir):
+    """A function: corpus document (path under docs/) -> its HTML pages' folder, each
+    document rendered once per session."""
+    done: dict[str, Path] = {}
+
+    def rendered(name: str) -> Path:
+        if name not in done:
+            folder = tmp_path_factory.mktemp(Path(name).stem)
+            render(CORPUS / "docs" / name, {"html"}, folder)
+            done[name] = folder
+        return done[name]
+    return rendered

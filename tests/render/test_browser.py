@@ -145,3 +145,104 @@ def test_latin_and_cyrillic_use_one_font_family(sample_out, page):
 
     assert fonts(".type-summary .type-text p") == {"DejaVu Serif"}  # Cyrillic
     assert fonts("#sec1-body p") == {"DejaVu Serif"}  # Latin with diacritics
+
+
+@pytest.fixture
+def phone(browser):
+    """A phone: 390 px wide, touch screen, no hover."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True, device_scale_factor=1)
+    p = context.new_page()
+    yield p
+    context.close()
+
+
+def page_width(p) -> int:
+    return p.evaluate("document.documentElement.scrollWidth")
+
+
+@pytest.mark.parametrize("name", ["miletic.html", "miletic.chronology.html",
+                                  "miletic.persons.html"])
+def test_nothing_is_wider_than_a_phone(bundled_out, phone, name):
+    phone.goto(url(bundled_out, name))
+    assert page_width(phone) <= 390
+
+
+def test_a_card_stays_on_a_phone_screen(bundled_out, phone):
+    phone.goto(url(bundled_out, "miletic.html"))
+    names = phone.locator("span.ent > a")
+    for i in range(0, names.count(), 25):
+        name = names.nth(i)
+        name.scroll_into_view_if_needed()
+        name.focus()
+        card = phone.locator("#" + name.get_attribute("aria-describedby"))
+        box = card.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, name.inner_text()
+
+
+def test_a_tap_on_a_name_shows_its_card_and_a_second_tap_follows_it(bundled_out, phone):
+    phone.goto(url(bundled_out, "miletic.html"))
+    name = phone.locator("span.ent > a").nth(3)
+    card = phone.locator("#" + name.get_attribute("aria-describedby"))
+    name.tap()
+    assert phone.url.endswith("miletic.html")
+    assert card.is_visible()
+    phone.locator("h1").first.tap()
+    assert not card.is_visible()
+    name.tap()
+    name.tap()
+    phone.wait_for_url("**/miletic.*.html#*")
+
+
+def tab_stops(p) -> int:
+    return p.evaluate("""Array.from(document.querySelectorAll(
+        'a[href], input, button, summary, [tabindex]'))
+        .filter(e => e.tabIndex >= 0 && e.getClientRects().length).length""")
+
+
+def test_names_are_one_tab_stop_per_paragraph(bundled_out, page):
+    page.goto(url(bundled_out, "miletic.html"))
+    names = page.locator("main span.ent > a").count()
+    stops = tab_stops(page)
+    assert stops < names / 2, (stops, names)
+    first = page.locator("main p span.ent > a[tabindex='0']").first
+    first.focus()
+    page.keyboard.press("ArrowRight")
+    focused = page.evaluate("document.activeElement.closest('p') === "
+                            "document.querySelector(\"main p span.ent > a[tabindex='0']\")"
+                            ".closest('p')")
+    assert focused and page.evaluate("document.activeElement.tabIndex") == 0
+
+
+def test_search_lists_passages_and_leads_to_them(bundled_out, page):
+    page.goto(url(bundled_out, "miletic.html"))
+    page.fill("#search-q", "belgian socialists")
+    results = page.locator("#search-results a")
+    assert results.count() > 3
+    assert "Belgian Socialists" in results.first.inner_text()
+    href = results.first.get_attribute("href")
+    results.first.click()
+    assert page.url.endswith(href)
+    page.fill("#search-q", "milovan dilas")  # diacritics and case ignored (Đ is a letter)
+    page.fill("#search-q", "thereisnosuchword")
+    assert results.count() == 0
+    assert page.locator("#search-status").inner_text() == "No passage contains this."
+
+
+def test_name_highlighting_can_be_switched_off(bundled_out, page):
+    page.goto(url(bundled_out, "miletic.html"))
+    name = page.locator("main span.ent > a").first
+    style = "e => getComputedStyle(e).textDecorationLine"
+    assert name.evaluate(style) == "underline"
+    page.uncheck("#hl-names")
+    assert name.evaluate(style) == "none"
+    assert name.evaluate("e => getComputedStyle(e).color") == \
+        name.evaluate("e => getComputedStyle(e.closest('p')).color")
+
+
+def test_printing_the_page_leaves_out_the_screen_controls(bundled_out, page):
+    page.goto(url(bundled_out, "miletic.html"))
+    page.emulate_media(media="print")
+    for selector in ("header.site", "form.search", "label[for='show-lines']", "nav.toc"):
+        assert not page.locator(selector).is_visible(), selector
+    assert page.locator("#notes").is_visible()

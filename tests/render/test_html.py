@@ -43,9 +43,16 @@ def test_pages_fetch_nothing_from_outside(sample_out):
 
 
 def test_print_furniture_stays_out_of_the_reading_text(sample_out):
-    body = text_of(page(sample_out, "sample.html").get_element_by_id("main"))
+    """Running heads are kept (nothing of the text is lost) in .fw, which the stylesheet
+    shows only with the printed lines."""
+    main = page(sample_out, "sample.html").get_element_by_id("main")
+    for fw in main.xpath("//*[@class='fw']"):
+        fw.drop_tree()
+    body = text_of(main)
     assert "ТОКОВИ ИСТОРИЈЕ" not in body
     assert "An unknown element keeps its text here." in body
+    css = (Path(__file__).parents[2] / "xslt" / "assets" / "edition.css").read_text()
+    assert ".fw { display: none; }" in css
 
 
 def test_a_word_broken_across_lines_reads_as_one_word(sample_out):
@@ -64,10 +71,10 @@ def test_line_beginnings_are_kept_for_the_line_view(sample_out):
     assert doc.xpath("//input[@type='checkbox'][@id='show-lines']")
 
 
-def test_page_breaks_are_linkable_markers(sample_out):
+def test_page_breaks_are_markers_to_link_to_but_no_tab_stops(sample_out):
     doc = page(sample_out, "sample.html")
     marker = doc.get_element_by_id("p122")
-    assert text_of(marker) == "[p. 122]" and marker.get("href") == "#p122"
+    assert text_of(marker) == "[p. 122]" and marker.tag == "span"
     # the same page number inside a note gets its own anchor
     assert doc.get_element_by_id("p122-n1") is not None
 
@@ -207,3 +214,32 @@ def test_bundled_names_link_to_index_entries_that_link_back(bundled_out):
         entry = index.get_element_by_id(anchor)
         assert f"miletic.html#{a.get('id')}" in entry.xpath(".//span[@class='occ']//a/@href")
         assert doc.get_element_by_id(a.get("aria-describedby")).get("role") == "tooltip"
+
+
+def test_no_page_of_the_bundled_edition_has_a_dead_internal_link(bundled_out):
+    """Ibid. links reach their citation (bibl/@xml:id is kept), index entries reach their
+    occurrences (a name inside a misprint's choice is shown)."""
+    from corpus_checks import dead_links
+
+    assert list(bundled_out.glob("*.html"))
+    assert dead_links(bundled_out) == []
+
+
+def test_citation_metadata_for_reference_managers(bundled_out):
+    """Highwire Press tags (Zotero, Google Scholar) and Dublin Core, from the header's source."""
+    meta = {m.get("name"): m.get("content")
+            for m in page(bundled_out, "miletic.html").xpath("//head/meta[@name]")}
+    assert meta["citation_title"] == "Yugoslav Communists and Belgian Socialists 1950–1956"
+    assert meta["citation_author"] == "Aleksandar V. Miletić"
+    assert (meta["citation_journal_title"], meta["citation_issue"]) == ("Токови историје", "3")
+    assert (meta["citation_firstpage"], meta["citation_lastpage"]) == ("121", "143")
+    assert meta["citation_publication_date"] == meta["DC.date"] == "2021"
+    assert meta["citation_pdf_url"] == "miletic.pdf"
+    assert meta["DC.rights"] == "https://creativecommons.org/licenses/by/4.0/"
+
+
+def test_body_paragraphs_are_numbered_for_citing(bundled_out):
+    paras = page(bundled_out, "miletic.html").xpath("//article//p[@data-para]")
+    assert [int(p.get("data-para")) for p in paras] == list(range(1, len(paras) + 1))
+    assert len(paras) > 20
+    assert all(p.get("id") == f"para-{p.get('data-para')}" for p in paras)

@@ -119,3 +119,46 @@ def test_pdftotext_reads_the_serbian_summary(bundled_out):
     text = subprocess.run(["pdftotext", str(bundled_out / "miletic.pdf"), "-"],
                           capture_output=True, text=True, check=True).stdout
     assert "Резиме" in text
+
+
+def destinations(pdf: Path, prefix: str) -> dict[str, int]:
+    """Named destinations (the print HTML's identifiers) starting with `prefix`: page index."""
+    reader = PdfReader(pdf)
+    return {name[len(prefix):]: reader.get_destination_page_number(dest)
+            for name, dest in reader.named_destinations.items() if name.startswith(prefix)}
+
+
+@pytest.mark.parametrize("pdf", ["sample.pdf", "miletic.pdf"])
+def test_every_note_is_on_the_page_of_its_call(sample_out, bundled_out, pdf):
+    path = (sample_out if pdf == "sample.pdf" else bundled_out) / pdf
+    calls, notes = destinations(path, "call-"), destinations(path, "fn-")
+    assert calls and calls.keys() == notes.keys()
+    assert {n: (p, notes[n]) for n, p in calls.items() if notes[n] != p} == {}
+
+
+def test_a_note_call_never_begins_a_line(bundled_edition):
+    """The space before a call goes after it, so a line can only break after the call."""
+    from teiedit.render.xslt import transform
+    from teiedit.xmlio import read_untrusted
+
+    html = transform("print.xsl", read_untrusted(bundled_edition), {"base": "miletic"})
+    assert html.count('<span class="call"') == 76
+    assert not re.search(r'\s<span class="call"', html)
+
+
+def test_pages_are_labelled_with_the_printed_page_numbers(bundled_out):
+    labels = PdfReader(bundled_out / "miletic.pdf").page_labels
+    assert labels[0].startswith("121") and labels[-1].endswith("143")
+    printed = [int(n) for label in labels for n in label.split("–")]
+    assert printed == sorted(printed)
+
+
+def test_the_pdf_is_tagged_linked_and_has_bookmarks(bundled_out):
+    reader = PdfReader(bundled_out / "miletic.pdf")
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    uris = {a.get_object()["/A"].get("/URI") for p in reader.pages
+            for a in p.get("/Annots", []) or []}
+    assert "https://creativecommons.org/licenses/by/4.0/" in uris
+    titles = [b["/Title"] for b in reader.outline[1]]
+    assert "The Period of Foreign Policy Crisis" in titles

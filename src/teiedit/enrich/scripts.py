@@ -80,8 +80,27 @@ def add_corrections(root: etree._Element) -> int:
         choice = etree.Element(T + "choice")
         choice.tail, sic.tail = sic.tail, None
         parent.replace(sic, choice)
+        name = _whole_name(sic)
+        if name is not None:  # the name holds the choice, so both readings are the name
+            sic.text, name.text = name.text, None
+            sic.extend(list(name))
+            parent.replace(choice, name)
+            name.tail, choice.tail = choice.tail, None
+            name.append(choice)
         choice.append(sic)
         corr = etree.SubElement(choice, T + "corr", resp=sic.get("resp", "#teiedit"))
         corr.text = correct(word, context)
         n += 1
     return n
+
+
+NAMES = {T + tag for tag in ("persName", "orgName", "placeName", "name", "rs")}
+
+
+def _whole_name(sic: etree._Element) -> etree._Element | None:
+    """The name element that is the whole content of `sic`, if there is one."""
+    children = list(sic)
+    if (len(children) == 1 and children[0].tag in NAMES and not sic.text
+            and not children[0].tail):
+        return children[0]
+    return None

@@ -18,6 +18,9 @@ from teiedit.xmlio import TeieditError, read_untrusted, writable_folder, write_a
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 FORMATS = ("html", "pdf", "fo")
+# What render takes: a document, a corpus of documents, or a text without its header
+# (a transcription kept apart and XIncluded by its record).
+ROOTS = ("TEI", "teiCorpus", "text")
 # The index and chronology pages written beside the document page.
 HTML_PAGES = ("text", "persons", "organisations", "places", "chronology")
 
@@ -55,9 +58,10 @@ def check_tei(tree: etree._ElementTree, path: Path) -> None:
     """Refuse what is not a TEI document at all: that is never rendered, even with force."""
     root = tree.getroot()
     name = etree.QName(root)
-    if name.namespace != TEI_NS or name.localname not in ("TEI", "teiCorpus"):
+    if name.namespace != TEI_NS or name.localname not in ROOTS:
         raise TeieditError(f"not a TEI document: the root element is <{root.tag}>, expected "
-                           f"<TEI> in the namespace {TEI_NS}", file=path, line=root.sourceline)
+                           f"<TEI>, <teiCorpus> or <text> in the namespace {TEI_NS}",
+                           file=path, line=root.sourceline)
 
 
 def html_page_name(base: str, page: str) -> str:
