@@ -40,6 +40,8 @@ def lb_attrs(line: Line, join: Join = Join.SPACE) -> dict[str, str]:
     if join is not Join.SPACE:
         attrs["break"] = "no"
     rend = ["hyphen"] if join is Join.HYPHEN else []
+    if line.formfeed:
+        rend.append("formfeed" if line.formfeed == 1 else f"formfeed-{line.formfeed}")
     if line.indent:
         rend.append("indent" if line.indent == 1 else f"indent-{line.indent}")
     if rend:
@@ -62,7 +64,7 @@ def build_flow(lines: list[FlowLine], opts: FlowOptions, inline: Inline | None =
     out = inline if inline is not None else Inline()
     previous: Line | None = None
     for fl in lines:
-        text = fl.line.raw[fl.line.indent:].rstrip()
+        text = fl.line.raw[fl.line.lead:].rstrip()
         join = Join.SPACE
         if previous is not None:
             join = opts.dehyphenator.line_end(previous.raw, text)
@@ -88,7 +90,7 @@ def _add_anchor(out: Inline, a: Anchor) -> None:
 
 def _add_text(out: Inline, text: str, fl: FlowLine, opts: FlowOptions) -> None:
     """Add one line's text: drop call digits, anchor notes, mend hyphens lost mid-line."""
-    start = max(fl.start - fl.line.indent, 0)
+    start = max(fl.start - fl.line.lead, 0)
     events: list[tuple[int, int, Anchor | None]] = list(fl.calls)
     if len(fl.line.raw) > opts.long_line:
         taken = {col for col, _, _ in fl.calls}

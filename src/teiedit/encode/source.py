@@ -23,8 +23,19 @@ class Line:
         return self.raw.strip()
 
     @property
-    def indent(self) -> int:
+    def lead(self) -> int:
+        """Length of the leading whitespace (spaces, a form feed)."""
         return len(self.raw) - len(self.raw.lstrip())
+
+    @property
+    def indent(self) -> int:
+        """Leading spaces (a form feed is a page break, not an indent)."""
+        return self.lead - self.formfeed
+
+    @property
+    def formfeed(self) -> int:
+        """Form feeds (U+000C) opening the line: pdftotext starts each page with one."""
+        return len(self.raw) - len(self.raw.lstrip("\f"))
 
     @property
     def blank(self) -> bool:
@@ -68,7 +79,7 @@ class Source:
     encoding: str
 
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]|(?<=[^\x0c])\x0c")
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -13,14 +13,12 @@ from dataclasses import dataclass, field
 
 from teiedit.encode.calls import Call
 from teiedit.encode.flow import FlowLine, FlowOptions, build_flow, page_milestones
-from teiedit.encode.layout import BodyBlock, Layout, NoteText, Page
+from teiedit.encode.layout import TERMINAL, BodyBlock, Layout, NoteText, Page
 from teiedit.encode.metadata import labels
 from teiedit.encode.scripts import mark_scripts
 from teiedit.encode.source import Diagnostics
 from teiedit.model import Anchor, Document, Inline, Node
 
-# A sentence end, perhaps followed by a footnote call ("at the time.8").
-TERMINAL = re.compile(r"[.!?…][”\"’»)\]]*(?:\s?\d{1,3})?$")
 NAME_LIKE = re.compile(r"^(?:[^\W\d_][\w’'-]*\.?\s+){1,4}[^\W\d_][\w’'-]*$")
 
 

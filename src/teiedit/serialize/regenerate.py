@@ -35,10 +35,15 @@ class _Flow:
         if lb.get("type") == "inferred" or lb.get("n") is None:
             return
         self.current = int(lb.get("n"))
-        indent = next((r for r in rend if r.startswith("indent")), "")
-        spaces = int(indent[7:]) if indent[7:] else len(indent) and 1
-        self.lines[self.current] = self.prefix + " " * spaces
+        self.lines[self.current] = (_repeat(rend, "formfeed", "\f") + self.prefix
+                                    + _repeat(rend, "indent", " "))
         self.prefix = ""
+
+
+def _repeat(rend: list[str], name: str, char: str) -> str:
+    """`name` → one `char`, `name-N` → N of them, absent → none."""
+    token = next((r for r in rend if r == name or r.startswith(name + "-")), "")
+    return char * (int(token[len(name) + 1:]) if token[len(name):] else len(token) and 1)
 
 
 def _walk(el: etree._Element, flow: _Flow, lines: dict[int, str]) -> None:
