@@ -69,7 +69,7 @@ def main() -> None:
             out = tmp / f"{name}.{kind}.xml"
             diag = Diagnostics(str(src))
             out.write_bytes(encode_file(src, names=False, diag=diag))
-            r = score.score(str(out), str(CORPUS / f"{name}.gold.json"))
+            r = score.score(str(out), str(CORPUS / f"{name}.gold.json"), a.verbose)
             f = figures(r)
             rows.append(f)
             print(f"{kind:10} {name:34} " + " ".join(f"{k}={f[k]:.3f}" for k in FIGURES)

@@ -21,11 +21,23 @@ from teiedit.encode.pagestyle import (
 )
 from teiedit.encode.source import Diagnostics, Line
 
-NOTE_START = re.compile(r"^(\d{1,3}) (?=\S)")
+NOTE_START = re.compile(r"^(\d{1,3})\s{1,2}(?=\S)")
 SYMBOL_NOTE_START = re.compile(r"^([∗*†‡§])\s*(?=\S)")
 FINISHED = re.compile(r"[.!?][”\"’»)\]]*$")
 # A sentence end, perhaps followed by a footnote call ("at the time.8").
 TERMINAL = re.compile(r"[.!?…][”\"’»)\]]*(?:\s?\d{1,3})?$")
+# A call is glued to a letter or a closing punctuation mark, or follows such a mark after a
+# space ("with. 31"); it is never part of a longer number, a range or a signature.
+GLUED = r"(?<=[^\s\d\-–/]){k}(?![\w])"
+SPACED = r"(?<=[.,;:!?)\]”\"’»])\s{{1,2}}({k})(?![\w])"
+
+
+
+
+def call_pattern(k: str) -> re.Pattern[str]:
+    return re.compile(f"{GLUED.format(k=k)}|{SPACED.format(k=k)}")
+
+
 # How far ahead of the expected number a note may start (numbers skipped by the extraction).
 NOTE_GAP = 3
 
@@ -169,17 +181,26 @@ def measure(pages: list[Page], style: TextStyle) -> None:
     style.blank_blocks = len(ends) < 5 or sum(ends) >= 0.5 * len(ends)  # too few: as before
 
 
-def _block_ends(line: Line, following: Line | None, block: list[Line], style: TextStyle) -> bool:
-    """Without blank lines, a paragraph ends in a short line closing a sentence (unless the
-    next line would have fitted beside it: one printed line cut at a call), and a head is a
-    short line of its own, not ending in punctuation, before a capital."""
+def _head_line(line: Line, following: Line | None, style: TextStyle) -> bool:
+    """A short line standing alone, not ending in punctuation, before a capital."""
+    return following is not None and not following.blank \
+        and len(line.text) <= 0.7 * style.width and line.text[:1].isupper() \
+        and not re.search(r"[.,;:\-]$", line.text) and following.text[:1].isupper()
+
+
+def _block_ends(content: list[Line], k: int, block: list[Line], style: TextStyle) -> bool:
+    """Without blank lines, a paragraph ends in a short line closing a sentence (unless it ends
+    in a call and the next line would have fitted beside it: one printed line cut at the call),
+    and a head is a short line of its own."""
+    line = content[k]
+    following, after = (content[k + n] if k + n < len(content) else None for n in (1, 2))
     if following is None or following.blank:
         return False
     size = len(line.text)
     if TERMINAL.search(line.text) and size < 0.8 * style.width:
-        return size + 1 + len(following.text) > 1.05 * style.width
-    return len(block) == 1 and size <= 0.7 * style.width and line.text[:1].isupper() \
-        and not re.search(r"[.,;:]$", line.text) and following.text[:1].isupper()
+        cut = line.text[-1].isdigit() and size + 1 + len(following.text) <= 1.05 * style.width
+        return not cut or _head_line(following, after, style)
+    return len(block) == 1 and _head_line(line, following, style)
 
 
 def blocks_of(page: Page, style: TextStyle) -> list[list[Line]]:
@@ -194,8 +215,7 @@ def blocks_of(page: Page, style: TextStyle) -> list[list[Line]]:
             current = [] if line.blank else [line]
         else:
             current.append(line)
-        following = page.content[k + 1] if k + 1 < len(page.content) else None
-        if current and not style.blank_blocks and _block_ends(line, following, current, style):
+        if current and not style.blank_blocks and _block_ends(page.content, k, current, style):
             blocks.append(current)
             current = []
     if current:
@@ -219,7 +239,7 @@ def note_start(line: Line, expected: int, bare: bool = False) -> tuple[str, str,
 
 def _called(text: str, n: int) -> bool:
     """Does the body text show the call for note `n` (digits glued to a word or a mark)?"""
-    return bool(re.search(rf"(?<=[^\s\d\-–/]){n}(?!\w)", text))
+    return bool(call_pattern(str(n)).search(text))
 
 
 def _notes_begin(blocks: list[list[Line]], expected: int, style: TextStyle,
@@ -230,7 +250,8 @@ def _notes_begin(blocks: list[list[Line]], expected: int, style: TextStyle,
         for j, line in enumerate(block):
             if style.blank_blocks and j:
                 break
-            if note_start(line, expected) and (style.blank_blocks or _called(recent, expected)):
+            if note_start(line, expected) if style.blank_blocks else \
+                    note_start(line, expected, bare=True) and _called(recent, expected):
                 return k, j
             recent += " " + line.text
     return len(blocks), 0

@@ -138,6 +138,11 @@ def furniture_words(text: str) -> bool:
                for w in labels()["furniture"])
 
 
+def _note_like(line: Line) -> bool:
+    """A line opening with a number and a space is a footnote unless it is a page number."""
+    return bool(re.match(r"\d{1,3}\s", line.text))
+
+
 def _edges(lines: list[Line], style: TextStyle,
            numbered: list[int]) -> list[tuple[bool, list[int]]]:
     """Where furniture may stand, each list read from the outside in: with form feeds the
@@ -175,7 +180,8 @@ def find_furniture(lines: list[Line]) -> TextStyle:
     for _, edge in edges:  # running heads: repeated lines beside a page number
         if any(i in numbered for i in edge):
             for i in edge:
-                if repeated[key(lines[i].text)] < 2 and i not in numbered:
+                if i not in numbered and (repeated[key(lines[i].text)] < 2
+                                          or _note_like(lines[i])):
                     break
                 heads.add(key(lines[i].text))
     for first, edge in edges:
@@ -185,9 +191,11 @@ def find_furniture(lines: list[Line]) -> TextStyle:
                 number, head = numbered[i]
                 style.furniture[line.no] = Furniture.running_head(line, number, head) if head \
                     else Furniture.page_number(line)
+            elif _note_like(line):
+                break
             elif key(line.text) in heads or head_like(line) or \
                     (first and furniture_words(line.text)) or \
-                    any(h and _tokens(h) <= _tokens(line.text) for h in heads if len(h) > 3):
+                    any(_tokens(h) <= _tokens(line.text) for h in heads if len(_tokens(h)) > 1):
                 style.furniture[line.no] = Furniture.running_head(line)
             else:
                 break
