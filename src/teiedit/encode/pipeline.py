@@ -23,12 +23,16 @@ from teiedit.model import Document, Metadata
 
 
 def flow_options(source: Source, keep_lines: bool) -> FlowOptions:
-    """Line lengths tell where a printed line ends and which lines were merged in extraction."""
+    """Line lengths tell where a printed line ends and which lines were merged in extraction;
+    a space after every line end (some copy-and-paste) says nothing about hyphens."""
     lengths = sorted(len(ln.raw.rstrip()) for ln in source.lines if not ln.blank)
     p90 = lengths[int(len(lengths) * 0.9)] if lengths else 80
     median = statistics.median(lengths) if lengths else 60
+    filled = [ln.raw for ln in source.lines if not ln.blank]
+    spaced = sum(raw[-1].isspace() for raw in filled) >= 0.95 * len(filled)
     return FlowOptions(
-        dehyphenator=Dehyphenator(document_words(ln.raw for ln in source.lines)),
+        dehyphenator=Dehyphenator(document_words(ln.raw for ln in source.lines),
+                                  spaced_ends=spaced),
         keep_lines=keep_lines,
         long_line=int(p90 * 1.3),
         printed_width=(int(median * 0.6), int(p90 * 1.1)),
