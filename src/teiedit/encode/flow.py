@@ -72,8 +72,8 @@ def build_flow(lines: list[FlowLine], opts: FlowOptions, inline: Inline | None =
                 out.text = out.text[:-1]
             elif join is Join.SPACE:
                 out.append("\n" if opts.keep_lines else " ")
-        for a in fl.before:
-            if a.tag == "pb" and join is not Join.SPACE:
+        for a in fl.before:  # a word cut by the page break reads as one across its furniture
+            if a.tag in ("pb", "lb") and join is not Join.SPACE:
                 a.attrs["break"] = "no"
             _add_anchor(out, a)
         if opts.keep_lines:
