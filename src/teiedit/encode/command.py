@@ -90,8 +90,9 @@ def fail(error: TeieditError) -> None:
 @click.option("--review", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write proposed register entries for names the registers do not "
                    "know (default with --registers and -o: OUT.proposals.xml).")
-@click.option("--encoding", callback=lambda _c, _p, v: known_encoding(v), help="The source's character encoding (default: UTF-8 or UTF-16 "
-              "with a byte order mark, else decided from the text).")
+@click.option("--encoding", callback=lambda _c, _p, v: known_encoding(v),
+              help="The source's character encoding (default: UTF-8 or UTF-16 with a byte "
+                   "order mark, else decided from the text).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit code 1).")
 def encode(source: Path, output: Path | None, lines: bool, lang: str, metadata: Path | None,
            names: bool, registers: Path | None, review: Path | None, encoding: str | None,

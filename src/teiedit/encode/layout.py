@@ -181,7 +181,7 @@ def measure(pages: list[Page], style: TextStyle) -> None:
     style.blank_blocks = len(ends) < 5 or sum(ends) >= 0.5 * len(ends)  # too few: as before
 
 
-def _head_line(line: Line, following: Line | None, style: TextStyle) -> bool:
+def head_line(line: Line, following: Line | None, style: TextStyle) -> bool:
     """A short line standing alone, not ending in punctuation, before a capital."""
     return following is not None and not following.blank \
         and len(line.text) <= 0.7 * style.width and line.text[:1].isupper() \
@@ -199,8 +199,8 @@ def _block_ends(content: list[Line], k: int, block: list[Line], style: TextStyle
     size = len(line.text)
     if TERMINAL.search(line.text) and size < 0.8 * style.width:
         cut = line.text[-1].isdigit() and size + 1 + len(following.text) <= 1.05 * style.width
-        return not cut or _head_line(following, after, style)
-    return len(block) == 1 and _head_line(line, following, style)
+        return not cut or head_line(following, after, style)
+    return len(block) == 1 and head_line(line, following, style)
 
 
 def blocks_of(page: Page, style: TextStyle) -> list[list[Line]]:

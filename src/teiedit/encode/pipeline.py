@@ -7,6 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from teiedit.encode.calls import find_calls, symbol_calls
+from teiedit.encode.checks import check_layout
 from teiedit.encode.flow import FlowOptions
 from teiedit.encode.hyphenation import Dehyphenator, document_words
 from teiedit.encode.layout import analyse, number_pages
@@ -91,6 +92,7 @@ def encode_source(source: Source, diag: Diagnostics, *, lang: str = "en", keep_l
     opts = flow_options(source, keep_lines)
     anchors = note_anchors(layout.notes, opts)
     calls = find_calls(layout.body, layout.notes, diag) + symbol_calls(layout.body, layout.notes)
+    check_layout(layout, calls, diag)
     by_line = defaultdict(list)
     for call in calls:
         by_line[call.line].append(call)
