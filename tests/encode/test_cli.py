@@ -85,7 +85,7 @@ def test_a_malformed_register_is_a_clear_error(tmp_path: Path):
 
 def test_encode_reads_standard_input_for_a_dash():
     result = CliRunner().invoke(main, ["encode", "--no-names", "-"],
-                                input=" First line of an article.\nsecond line.\n".encode())
+                                input=b" First line of an article.\nsecond line.\n")
     assert result.exit_code == 0, result.output
     assert "<lb n=\"2\"/>second line." in result.stdout
 

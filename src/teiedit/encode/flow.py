@@ -50,8 +50,12 @@ def lb_attrs(line: Line, join: Join = Join.SPACE) -> dict[str, str]:
 
 
 def page_milestones(page: Page, keep_lines: bool) -> list[Anchor]:
-    """pb for the page, and its furniture (page number, running head) as fw beside it."""
-    anchors = [Anchor(0, "pb", {"n": page.n})]
+    """pb for the page, and its furniture (page number, running head) as fw beside it; a gap
+    before it for printed pages the extraction lacks."""
+    anchors = [Anchor(0, "gap", {"reason": "pages-missing", "unit": "page",
+                                 "quantity": str(page.missing_before)})] \
+        if page.missing_before else []
+    anchors.append(Anchor(0, "pb", {"n": page.n}))
     for f in page.furniture:
         if keep_lines:
             anchors.append(Anchor(0, "lb", lb_attrs(f.line)))

@@ -49,6 +49,7 @@ class Page:
     furniture: list[Furniture] = field(default_factory=list)
     content: list[Line] = field(default_factory=list)
     n: str = ""
+    missing_before: int = 0  # printed pages missing from the extraction before this one
 
     @property
     def printed(self) -> int | None:
@@ -301,6 +302,10 @@ def analyse(lines: list[Line], diag: Diagnostics) -> Layout:
     return Layout(pages, body, notes, style)
 
 
+def _range(first: int, last: int) -> str:
+    return f"page {first}" if first == last else f"pages {first}–{last}"
+
+
 def number_pages(pages: list[Page], page_range: tuple[int, int] | None,
                  diag: Diagnostics) -> None:
     """Printed numbers win; between them count on; before the first, count back.
@@ -320,10 +325,16 @@ def number_pages(pages: list[Page], page_range: tuple[int, int] | None,
         seq, value = before[-1] if before else anchors[0]
         page.n = str(value + page.seq - seq)
     for (s1, v1), (s2, v2) in itertools.pairwise(anchors):
-        if v2 - v1 != s2 - s1:
+        if v2 - v1 > s2 - s1:
+            missing = v2 - v1 - (s2 - s1)
+            pages[s2].missing_before = missing
             diag.warn(f"printed page {v2} comes {s2 - s1} page(s) after page {v1}: "
-                      f"{abs(v2 - v1 - (s2 - s1))} page(s) missing from or extra in the "
-                      "extraction", pages[s2].first_line)
+                      f"{_range(v2 - missing, v2 - 1)} missing from the extraction "
+                      "(marked <gap/> before page " + str(v2) + ")", pages[s2].first_line)
+        elif v2 - v1 < s2 - s1:
+            diag.warn(f"printed page {v2} comes {s2 - s1} page(s) after page {v1}: "
+                      f"{s2 - s1 - (v2 - v1)} page(s) more than printed numbers allow",
+                      pages[s2].first_line)
     if page_range and pages and int(pages[-1].n) > page_range[1]:
         diag.warn(f"last page is numbered {pages[-1].n}, after the page range's end "
                   f"{page_range[1]}")
