@@ -11,6 +11,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from teiedit.encode.metadata import labels
 from teiedit.encode.pagestyle import (
     NUMBERED_HEAD,
     PAGE_NUMBER,
@@ -182,6 +183,18 @@ def measure(pages: list[Page], style: TextStyle) -> None:
     style.blank_blocks = len(ends) < 5 or sum(ends) >= 0.5 * len(ends)  # too few: as before
 
 
+def caption(line: Line) -> bool:
+    """'Figure 3: …', 'Table 2.' (labels.json): a caption, a block of its own."""
+    return any(re.match(rf"{re.escape(w)}\s*\d+[.:]", line.text) for w in labels()["caption"])
+
+
+def printed_length(line: Line, style: TextStyle) -> int:
+    """Length of the last printed line in `line`: an extraction that joins a hyphenated word
+    (pdftotext) puts two printed lines on one."""
+    size = len(line.text)
+    return size - style.width if size > 1.15 * style.width else size
+
+
 def head_line(line: Line, following: Line | None, style: TextStyle) -> bool:
     """A short line standing alone, not ending in punctuation, before a capital."""
     return following is not None and not following.blank \
@@ -197,7 +210,9 @@ def _block_ends(content: list[Line], k: int, block: list[Line], style: TextStyle
     following, after = (content[k + n] if k + n < len(content) else None for n in (1, 2))
     if following is None or following.blank:
         return False
-    size = len(line.text)
+    if caption(following) or (caption(block[0]) and TERMINAL.search(line.text)):
+        return True
+    size = printed_length(line, style)
     if TERMINAL.search(line.text) and size < 0.8 * style.width:
         cut = line.text[-1].isdigit() and size + 1 + len(following.text) <= 1.05 * style.width
         return not cut or head_line(following, after, style)

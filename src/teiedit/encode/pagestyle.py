@@ -129,7 +129,14 @@ def _chain(lines: list[Line], repeated: Counter[str]) -> list[tuple[int, int, st
     while c >= 0:
         chain.append(cands[c])
         c = best[c][1]
-    return chain[::-1] if len(chain) >= MIN_CHAIN else []
+    if len(chain) < MIN_CHAIN:
+        return []
+    # a short last page: its number follows closely, beside a running head already seen
+    known = {key(head) for _, _, head in chain if head}
+    last = chain[0]
+    chain += [c for c in cands if c[0] > last[0] and c[1] == last[1] + 1 and c[2]
+              and key(c[2]) in known][:1]
+    return sorted(chain)
 
 
 def furniture_words(text: str) -> bool:
