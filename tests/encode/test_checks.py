@@ -62,3 +62,11 @@ def test_strict_makes_the_checks_an_error(tmp_path: Path):
     result = CliRunner().invoke(main, ["encode", "--no-names", "--strict", str(src), "-o",
                                        str(out)])
     assert result.exit_code == 1 and "section head" in result.output and not out.exists()
+
+
+def test_a_body_line_that_reads_like_a_missing_note_is_reported():
+    body = ["Text with a call.1 And another.2", *BODY[:4], "3 Cf. the archive, box 4.", *BODY]
+    e = Encoded(page(body, ["1 First note.", "2 Second note."]))
+    line = 6
+    assert any(w.startswith(f"test.txt:{line}: ") and "reads like the text of footnote 3" in w
+               for w in e.diag.warnings)

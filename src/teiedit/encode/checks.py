@@ -12,7 +12,15 @@ import re
 import statistics
 
 from teiedit.encode.calls import Call
-from teiedit.encode.layout import GLUED, TERMINAL, Layout, call_pattern, head_line
+from teiedit.encode.layout import (
+    GLUED,
+    NOTE_GAP,
+    NOTE_START,
+    TERMINAL,
+    Layout,
+    call_pattern,
+    head_line,
+)
 from teiedit.encode.source import Diagnostics
 
 
@@ -22,6 +30,7 @@ def check_layout(layout: Layout, calls: list[Call], diag: Diagnostics) -> None:
     _calls_in_notes(layout, diag)
     _pages_without_body(layout, diag)
     _calls_out_of_sequence(layout, calls, diag)
+    _notes_left_in_body(layout, diag)
 
 
 def _page_text(layout: Layout) -> float:
@@ -90,3 +99,15 @@ def _calls_out_of_sequence(layout: Layout, calls: list[Call], diag: Diagnostics)
         if early is not None:
             diag.warn(f"call {note.n} stands before the call of footnote {int(note.n) - 1} "
                       f"(line {previous}): calls out of sequence", early.no)
+
+
+def _notes_left_in_body(layout: Layout, diag: Diagnostics) -> None:
+    """A body line that opens like a missing footnote ("12 Cf. …") is probably that note."""
+    numbers = {int(n.n) for n in layout.notes if n.n != "*"}
+    top = max(numbers, default=0) + NOTE_GAP
+    for block in layout.body:
+        for line in block.lines:
+            m = NOTE_START.match(line.raw)
+            if m and int(m.group(1)) not in numbers and 0 < int(m.group(1)) <= top:
+                diag.warn(f"this line reads like the text of footnote {m.group(1)}, which was "
+                          "not found: it is kept in the body", line.no)

@@ -28,9 +28,10 @@ FINISHED = re.compile(r"[.!?][”\"’»)\]]*$")
 # A sentence end, perhaps followed by a footnote call ("at the time.8").
 TERMINAL = re.compile(r"[.!?…][”\"’»)\]]*(?:\s?\d{1,3})?$")
 # A call is glued to a letter or a closing punctuation mark, or follows such a mark after a
-# space ("with. 31"); it is never part of a longer number, a range or a signature.
+# space ("with. 31"), or follows a word and a space at a line end or before a comma ("on
+# GitLab 4, fehlen"); it is never part of a longer number, a range or a signature.
 GLUED = r"(?<=[^\s\d\-–/]){k}(?![\w])"
-SPACED = r"(?<=[.,;:!?)\]”\"’»])\s{{1,2}}({k})(?![\w])"
+SPACED = r"(?:(?<=[.,;:!?)\]”\"’»])\s{{1,2}}|(?<=[^\W\d_])\s(?={k}(?:[,;:]|$)))({k})(?![\w])"
 
 
 
@@ -261,15 +262,19 @@ def _called(text: str, n: int) -> bool:
 def _notes_begin(blocks: list[list[Line]], expected: int, style: TextStyle,
                  recent: str) -> tuple[int, int]:
     """(block, line) where the page's footnotes begin: a block starting with the next note
-    number; without blank lines, any line so starting whose call the body has shown."""
-    for k, block in enumerate(blocks):
-        for j, line in enumerate(block):
-            if style.blank_blocks and j:
-                break
-            if note_start(line, expected) if style.blank_blocks else \
-                    note_start(line, expected, bare=True) and _called(recent, expected):
-                return k, j
-            recent += " " + line.text
+    number; without blank lines, any line so starting whose call the body has shown, or
+    that the next note follows (a run of numbered lines)."""
+    lines = [(k, j, line) for k, block in enumerate(blocks) for j, line in enumerate(block)]
+    for at, (k, j, line) in enumerate(lines):
+        if style.blank_blocks and j:
+            continue
+        start = note_start(line, expected) if style.blank_blocks else \
+            note_start(line, expected, bare=True)
+        n = expected if not start or start[0] == "*" else int(start[0])
+        if start and (style.blank_blocks or _called(recent, n)
+                      or any(note_start(later, n + 1) for _, _, later in lines[at + 1:at + 4])):
+            return k, j
+        recent += " " + line.text
     return len(blocks), 0
 
 
