@@ -39,7 +39,8 @@ def scorer():
 
 def figures(r: dict) -> dict[str, float]:
     n, p, hy = r["notes"], r["paragraphs"], r["hyphenation"]
-    return {"notes": n["anchored"] / n["gold"] if n["gold"] else 1.0,
+    return {"counts": (n["anchored"], n["gold"], p["found"], p["gold"], hy["ok"], hy["events"]),
+            "notes": n["anchored"] / n["gold"] if n["gold"] else 1.0,
             "paragraphs": p["found"] / p["gold"],
             "furniture": r["furniture"]["leaked"],
             "hyphens": hy["ok"] / hy["events"] if hy["events"] else 1.0,
@@ -79,6 +80,10 @@ def main() -> None:
                 print("\n".join(diag.report()[:30]))
         mean = {k: statistics.mean(r[k] for r in rows) for k in FIGURES}
         print(f"{kind:10} {'MEAN':34} " + " ".join(f"{k}={mean[k]:.3f}" for k in FIGURES))
+        total = [sum(r["counts"][i] for r in rows) for i in range(6)]
+        print(f"{kind:10} {'POOLED':34} notes={total[0]}/{total[1]}={total[0] / total[1]:.3f} "
+              f"paragraphs={total[2]}/{total[3]}={total[2] / total[3]:.3f} "
+              f"hyphens={total[4]}/{total[5]}={total[4] / total[5]:.3f}")
     sys.stdout.flush()
 
 
