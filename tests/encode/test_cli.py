@@ -81,3 +81,19 @@ def test_a_malformed_register_is_a_clear_error(tmp_path: Path):
                  "-o", str(tmp_path / "x.xml"))
     assert result.exit_code == 1 and "persons.xml" in result.output
     assert "Traceback" not in result.output and not (tmp_path / "x.xml").exists()
+
+
+def test_encode_reads_standard_input_for_a_dash():
+    result = CliRunner().invoke(main, ["encode", "--no-names", "-"],
+                                input=b" First line of an article.\nsecond line.\n")
+    assert result.exit_code == 0, result.output
+    assert "<lb n=\"2\"/>second line." in result.stdout
+
+
+def test_encoding_option_decides_and_an_unknown_one_is_a_usage_error(tmp_path: Path):
+    src = tmp_path / "latin.txt"
+    src.write_bytes(" Il est tr\xe8s content.\n".encode("latin-1"))
+    result = run("encode", "--no-names", "--encoding", "latin-1", str(src))
+    assert result.exit_code == 0 and "très" in result.stdout
+    result = run("encode", "--encoding", "no-such-codec", str(src))
+    assert result.exit_code == 2 and "unknown encoding" in result.output

@@ -68,3 +68,15 @@ def test_a_hyphen_lost_inside_a_merged_line_is_mended():
 def test_a_real_hyphen_inside_a_line_stays():
     e = Encoded(" an anti-fascist coalition and pro-American views\n")
     assert "anti-fascist coalition and pro-American" in e.text_of("//t:text//t:p")
+
+
+def test_a_british_spelling_is_known_like_the_american_one():
+    assert Dehyphenator(Counter()).line_end("in de-", "fence of") is Join.HYPHEN
+    assert Dehyphenator(Counter()).line_end("the organi-", "sation was") is Join.HYPHEN
+
+
+def test_a_space_after_every_line_end_does_not_hide_a_line_end_hyphen():
+    lines = [f"line {k} of an ordinary paragraph in the text of the article " for k in range(12)]
+    e = Encoded("\n".join([*lines, "the Yugo- ", "slav delegation came. "]) + "\n")
+    assert "Yugoslav delegation" in e.text_of("//t:body")
+    assert e.regenerated().splitlines()[-2] == "the Yugo-"

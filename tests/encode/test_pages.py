@@ -1,6 +1,6 @@
 """Pages: where they start, how they are numbered, where their furniture goes."""
 
-from encode_helpers import Encoded, page
+from encode_helpers import Encoded, normalised, page
 
 BODY = [f"This is line {w} of a long enough paragraph that goes on" for w in
         ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")]
@@ -75,3 +75,18 @@ def test_a_page_number_on_the_running_head_line_is_read():
                                                        "Ana B. AUTHOR  A TITLE IN CAPITALS  12"]
     assert e.xpath("string(//t:titleStmt/t:author//t:surname)") == "Author"
     assert "12" not in e.xpath("string(//t:titleStmt/t:title)")
+
+
+def test_a_word_hyphenated_across_a_page_break_with_furniture_between_stays_one_word():
+    first = [*BODY[:-1], "and the delegation of the Yugo-"]
+    text = page(first) + page(["slav party arrived late.", *BODY],
+                              furniture=["78", "JOURNAL OF THINGS  1/2000. 77–90"])
+    e = Encoded(text)
+    (p,) = e.xpath("//t:text//t:p[t:pb]")
+    # every break between the halves joins without a space, so the word reads "Yugoslav"
+    between = p.xpath("t:pb | t:lb[following-sibling::*[1][self::t:fw]]"
+                      " | t:fw[last()]/following-sibling::t:lb[1]",
+                      namespaces={"t": "http://www.tei-c.org/ns/1.0"})
+    assert len(between) == 4 and all(el.get("break") == "no" for el in between)
+    assert "Yugoslav party" in e.text_of("//t:text//t:p[t:pb]")
+    assert e.regenerated() == normalised(text)  # the hyphen back on its own line

@@ -44,3 +44,42 @@ def test_a_control_character_is_reported_with_its_line():
 def test_crlf_line_ends_are_read_as_lines():
     e = Encoded(" First line\r\nsecond line.\r\n")
     assert e.xpath("//t:text//t:lb/@n") == ["1", "2"]
+
+
+def test_latin1_french_is_decoded_as_latin1_not_as_central_european():
+    text = "Il est très content; le général a répondu à la deuxième lettre.\n"
+    source, diag = read(text.encode("latin-1"))
+    assert source.lines[0].raw == text.rstrip("\n")
+    assert "not UTF-8" in diag.warnings[0]
+
+
+def test_cp1250_serbian_latin_stays_serbian():
+    text = "Ovo je čovek iz Đakovice, šta ćeš reći o tome.\n"
+    source, _ = read(text.encode("cp1250"))
+    assert source.lines[0].raw == text.rstrip("\n")
+
+
+def test_utf16_with_a_bom_is_read():
+    source, diag = read("Text “quoted” très\nsecond line\n".encode("utf-16"))
+    assert [ln.raw for ln in source.lines] == ["Text “quoted” très", "second line"]
+    assert source.encoding == "utf-16" and not diag.warnings
+
+
+def test_an_encoding_given_overrides_the_evidence():
+    diag = Diagnostics("in.txt")
+    source = parse_source("trčs".encode("cp1250"), "in.txt", diag, encoding="latin-1")
+    assert source.lines[0].raw == "très"
+    assert not diag.warnings
+
+
+def test_bytes_that_the_given_encoding_cannot_read_are_an_error_with_the_line():
+    with pytest.raises(TeieditError, match="not utf-8 text") as e:
+        parse_source(b"fine\nbad \xff\n", "in.txt", Diagnostics("in.txt"), encoding="utf-8")
+    assert e.value.line == 2
+
+
+def test_a_form_feed_opening_a_line_comes_back_and_one_inside_a_line_is_refused():
+    text = "first page line\n\fsecond page line\n"
+    assert Encoded(text).regenerated() == text
+    with pytest.raises(TeieditError, match="U\\+000C"):
+        read(b"a line with a \x0c form feed inside\n")

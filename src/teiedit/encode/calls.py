@@ -10,13 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from teiedit.encode.layout import BodyBlock, NoteText
+from teiedit.encode.layout import GLUED, BodyBlock, NoteText, call_pattern
 from teiedit.encode.source import Diagnostics, Line
-
-# A call is glued to a letter or a closing punctuation mark, or follows such a mark after a
-# space ("with. 31"); it is never part of a longer number, a range or a signature.
-_GLUED = r"(?<=[^\s\d\-–/]){k}(?![\w])"
-_SPACED = r"(?<=[.,;:!?)\]”\"’»])\s{{1,2}}({k})(?![\w])"
 
 
 @dataclass(frozen=True)
@@ -27,10 +22,6 @@ class Call:
     note: NoteText
 
 
-def _pattern(k: str) -> re.Pattern[str]:
-    return re.compile(f"{_GLUED.format(k=k)}|{_SPACED.format(k=k)}")
-
-
 def find_calls(body: list[BodyBlock], notes: list[NoteText], diag: Diagnostics) -> list[Call]:
     lines = [(ln, block.page.seq) for block in body for ln in block.lines]
     calls: list[Call] = []
@@ -39,7 +30,7 @@ def find_calls(body: list[BodyBlock], notes: list[NoteText], diag: Diagnostics) 
         if note.n == "*":
             continue
         last_page = note.lines[0][1].seq
-        pattern = _pattern(note.n)
+        pattern = call_pattern(note.n)
         found = None
         for idx in range(cursor, len(lines)):
             line, page_seq = lines[idx]
@@ -96,7 +87,7 @@ def _report_orphans(lines: list[tuple[Line, int]], notes: list[NoteText], calls:
     missing = sorted(set(range(1, last + 2)) - set(numbers))
     used = {(c.line, c.col) for c in calls}
     for k in missing:
-        glued = re.compile(_GLUED.format(k=k))
+        glued = re.compile(GLUED.format(k=k))
         for line, _ in lines:
             m = glued.search(line.text)
             if m and (line.no, m.start()) not in used and re.search(r"[^\W\d]$|[.,;:)”]$",

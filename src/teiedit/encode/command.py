@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import sys
 from pathlib import Path
 
@@ -21,11 +22,12 @@ from teiedit.xmlio import TeieditError, write_atomic
 def encode_tree(source: Path, *, lang: str = "en", keep_lines: bool = True,
                 metadata: Path | None = None, names: bool = True,
                 registers: Registers | None = None, report: Report | None = None,
-                diag: Diagnostics | None = None) -> etree._ElementTree:
-    """Encode one source file: structure, then (unless `names` is off) enrichment."""
-    diag = diag or Diagnostics(str(source))
-    doc = encode_source(read_source(source, diag), diag, lang=lang, keep_lines=keep_lines,
-                        metadata=metadata)
+                diag: Diagnostics | None = None, encoding: str | None = None) -> etree._ElementTree:
+    """Encode one source file ('-': standard input): structure, then (unless `names` is off)
+    enrichment."""
+    diag = diag or Diagnostics(source_name(source))
+    doc = encode_source(read_source(source, diag, encoding), diag, lang=lang,
+                        keep_lines=keep_lines, metadata=metadata)
     if names:
         report = report if report is not None else Report()
         enrich(doc, registers, report)
@@ -45,8 +47,24 @@ def encode_file(source: Path, **options) -> bytes:
     return serialize(encode_tree(source, **options))
 
 
+def known_encoding(name: str | None) -> str | None:
+    """An encoding Python knows, or a usage error (exit 2)."""
+    if name is not None:
+        try:
+            codecs.lookup(name)
+        except LookupError:
+            raise click.BadParameter(f"unknown encoding {name!r}") from None
+    return name
+
+
+def source_name(source: Path) -> str:
+    return "<stdin>" if str(source) == "-" else str(source)
+
+
 def metadata_beside(source: Path) -> Path | None:
     """The edition's metadata file, SOURCE.toml, when there is one."""
+    if str(source) == "-":
+        return None
     candidate = source.with_suffix(".toml")
     return candidate if candidate.is_file() else None
 
@@ -68,14 +86,19 @@ def metadata_beside(source: Path) -> Path | None:
 @click.option("--review", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write proposed register entries for names the registers do not "
                    "know (default with --registers and -o: OUT.proposals.xml).")
+@click.option("--encoding", callback=lambda _c, _p, v: known_encoding(v),
+              help="The source's character encoding (default: UTF-8 or UTF-16 with a byte "
+                   "order mark, else decided from the text).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit code 1).")
 def encode(source: Path, output: Path | None, lines: bool, lang: str, metadata: Path | None,
-           names: bool, registers: Path | None, review: Path | None, strict: bool) -> None:
-    """Encode SOURCE, an article's text extracted from its PDF, as TEI P5.
+           names: bool, registers: Path | None, review: Path | None, encoding: str | None,
+           strict: bool) -> None:
+    """Encode SOURCE, an article's text extracted from its PDF, as TEI P5 ('-' reads
+    standard input).
 
     Warnings (what was recovered or not found) go to standard error.
     """
-    diag = Diagnostics(str(source))
+    diag = Diagnostics(source_name(source))
     report = Report()
     if registers and output and not review:
         review = output.with_suffix(".proposals.xml")
@@ -83,14 +106,15 @@ def encode(source: Path, output: Path | None, lines: bool, lang: str, metadata: 
         regs = Registers.load(registers) if registers else None
         data = serialize(encode_tree(source, lang=lang, keep_lines=lines,
                                      metadata=metadata or metadata_beside(source), names=names,
-                                     registers=regs, report=report, diag=diag))
+                                     registers=regs, report=report, diag=diag,
+                                     encoding=encoding))
     except TeieditError as e:
         fail(e)
     for w in diag.report():
         click.echo(w, err=True)
     if strict and diag.warnings:
         fail(TeieditError(f"{len(diag.warnings)} warning(s) with --strict; nothing written",
-                          file=source))
+                          file=source_name(source)))
     if output is None:
         sys.stdout.buffer.write(data)
     else:

@@ -40,6 +40,8 @@ def lb_attrs(line: Line, join: Join = Join.SPACE) -> dict[str, str]:
     if join is not Join.SPACE:
         attrs["break"] = "no"
     rend = ["hyphen"] if join is Join.HYPHEN else []
+    if line.formfeed:
+        rend.append("formfeed" if line.formfeed == 1 else f"formfeed-{line.formfeed}")
     if line.indent:
         rend.append("indent" if line.indent == 1 else f"indent-{line.indent}")
     if rend:
@@ -48,8 +50,12 @@ def lb_attrs(line: Line, join: Join = Join.SPACE) -> dict[str, str]:
 
 
 def page_milestones(page: Page, keep_lines: bool) -> list[Anchor]:
-    """pb for the page, and its furniture (page number, running head) as fw beside it."""
-    anchors = [Anchor(0, "pb", {"n": page.n})]
+    """pb for the page, and its furniture (page number, running head) as fw beside it; a gap
+    before it for printed pages the extraction lacks."""
+    anchors = [Anchor(0, "gap", {"reason": "pages-missing", "unit": "page",
+                                 "quantity": str(page.missing_before)})] \
+        if page.missing_before else []
+    anchors.append(Anchor(0, "pb", {"n": page.n}))
     for f in page.furniture:
         if keep_lines:
             anchors.append(Anchor(0, "lb", lb_attrs(f.line)))
@@ -62,7 +68,7 @@ def build_flow(lines: list[FlowLine], opts: FlowOptions, inline: Inline | None =
     out = inline if inline is not None else Inline()
     previous: Line | None = None
     for fl in lines:
-        text = fl.line.raw[fl.line.indent:].rstrip()
+        text = fl.line.raw[fl.line.lead:].rstrip()
         join = Join.SPACE
         if previous is not None:
             join = opts.dehyphenator.line_end(previous.raw, text)
@@ -70,8 +76,8 @@ def build_flow(lines: list[FlowLine], opts: FlowOptions, inline: Inline | None =
                 out.text = out.text[:-1]
             elif join is Join.SPACE:
                 out.append("\n" if opts.keep_lines else " ")
-        for a in fl.before:
-            if a.tag == "pb" and join is not Join.SPACE:
+        for a in fl.before:  # a word cut by the page break reads as one across its furniture
+            if a.tag in ("pb", "lb") and join is not Join.SPACE:
                 a.attrs["break"] = "no"
             _add_anchor(out, a)
         if opts.keep_lines:
@@ -88,7 +94,7 @@ def _add_anchor(out: Inline, a: Anchor) -> None:
 
 def _add_text(out: Inline, text: str, fl: FlowLine, opts: FlowOptions) -> None:
     """Add one line's text: drop call digits, anchor notes, mend hyphens lost mid-line."""
-    start = max(fl.start - fl.line.indent, 0)
+    start = max(fl.start - fl.line.lead, 0)
     events: list[tuple[int, int, Anchor | None]] = list(fl.calls)
     if len(fl.line.raw) > opts.long_line:
         taken = {col for col, _, _ in fl.calls}

@@ -1,7 +1,8 @@
 """Decide what a hyphen at a line end means: justification (remove) or a real hyphen (keep).
 
 Evidence comes first from the document itself — does the joined form occur elsewhere, or the
-hyphenated one? — and then from a real English word list (pyspellchecker's frequency list).
+hyphenated one? — and then from a real English word list (pyspellchecker's frequency list,
+American; British spellings through breame's British-American pairs).
 No word of any article is written here.
 """
 
@@ -36,7 +37,12 @@ def _english() -> frozenset[str]:
 
 
 def english_word(word: str) -> bool:
-    return word.lower() in _english()
+    """American (pyspellchecker) or British (breame maps it to an American word we know)."""
+    from breame.spelling import british_spelling_exists, get_american_spelling
+
+    lower = word.lower()
+    return lower in _english() or (british_spelling_exists(lower)
+                                   and get_american_spelling(lower) in _english())
 
 
 def document_words(lines: Iterable[str]) -> Counter[str]:
@@ -59,9 +65,12 @@ def document_words(lines: Iterable[str]) -> Counter[str]:
 class Dehyphenator:
     """Chooses `Join` for each line end, from document evidence and a word list."""
 
-    def __init__(self, counts: Counter[str], known: Callable[[str], bool] = english_word) -> None:
+    def __init__(self, counts: Counter[str], known: Callable[[str], bool] = english_word,
+                 *, spaced_ends: bool = False) -> None:
         self.counts = counts
         self.known = known
+        # every line of the extraction ends in a space: a space after a hyphen says nothing
+        self.spaced_ends = spaced_ends
 
     def prefer_joined(self, left: str, right: str, *, default: bool) -> bool:
         joined, hyphenated = (left + right).lower(), f"{left}-{right}".lower()
@@ -79,7 +88,8 @@ class Dehyphenator:
         prev = previous_raw.rstrip()
         if not prev or not following:
             return Join.SPACE
-        if prev[-1] in HYPHENS and len(prev) == len(previous_raw):
+        at_end = self.spaced_ends or len(prev) == len(previous_raw)
+        if prev[-1] in HYPHENS and at_end:
             left = _LEFT.search(prev)
             right = _RIGHT.match(following)
             if not left:
@@ -88,7 +98,7 @@ class Dehyphenator:
                 return Join.NOSPACE
             joined = self.prefer_joined(left.group(1), right.group(), default=True)
             return Join.HYPHEN if joined else Join.NOSPACE
-        if prev[-1] in NO_SPACE_ENDINGS and len(prev) == len(previous_raw):
+        if prev[-1] in NO_SPACE_ENDINGS and at_end:
             return Join.NOSPACE
         return Join.SPACE
 

@@ -11,33 +11,37 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from teiedit.encode.metadata import labels
+from teiedit.encode.pagestyle import (
+    NUMBERED_HEAD,
+    PAGE_NUMBER,
+    Furniture,
+    TextStyle,
+    find_furniture,
+    head_like,
+)
 from teiedit.encode.source import Diagnostics, Line
 
-PAGE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*$")
-# A running head and its page number on one line: "128  ТОКОВИ ИСТОРИЈЕ…" or "…TITLE  129".
-NUMBERED_HEAD = re.compile(r"^\s*(?:(?P<before>\d{1,3})\s+(?P<head1>\D.*?)|(?P<head2>.*\D)\s+"
-                           r"(?P<after>\d{1,3}))\s*$")
-NOTE_START = re.compile(r"^(\d{1,3}) (?=\S)")
+NOTE_START = re.compile(r"^(\d{1,3})\s{1,2}(?=\S)")
 SYMBOL_NOTE_START = re.compile(r"^([∗*†‡§])\s*(?=\S)")
 FINISHED = re.compile(r"[.!?][”\"’»)\]]*$")
+# A sentence end, perhaps followed by a footnote call ("at the time.8").
+TERMINAL = re.compile(r"[.!?…][”\"’»)\]]*(?:\s?\d{1,3})?$")
+# A call is glued to a letter or a closing punctuation mark, or follows such a mark after a
+# space ("with. 31"), or follows a word and a space at a line end or before a comma ("on
+# GitLab 4, fehlen"); it is never part of a longer number, a range or a signature.
+GLUED = r"(?<=[^\s\d\-–/]){k}(?![\w])"
+SPACED = r"(?:(?<=[.,;:!?)\]”\"’»])\s{{1,2}}|(?<=[^\W\d_])\s(?={k}(?:[,;]|$))|(?<=[^\W\d_])\s\s(?={k}(?:[,;]|$)))({k})(?![\w])"
+
+
+
+
+def call_pattern(k: str) -> re.Pattern[str]:
+    return re.compile(f"{GLUED.format(k=k)}|{SPACED.format(k=k)}")
+
+
 # How far ahead of the expected number a note may start (numbers skipped by the extraction).
 NOTE_GAP = 3
-
-
-@dataclass
-class Furniture:
-    line: Line
-    kind: str  # "pageNum" | "header"
-    number: int | None = None  # the printed page number on this line
-    head: str = ""  # the running head's words, without a page number
-
-    @classmethod
-    def page_number(cls, line: Line) -> Furniture:
-        return cls(line, "pageNum", int(line.text))
-
-    @classmethod
-    def running_head(cls, line: Line, number: int | None = None, head: str = "") -> Furniture:
-        return cls(line, "header", number, head or line.text)
 
 
 @dataclass
@@ -47,6 +51,7 @@ class Page:
     furniture: list[Furniture] = field(default_factory=list)
     content: list[Line] = field(default_factory=list)
     n: str = ""
+    missing_before: int = 0  # printed pages missing from the extraction before this one
 
     @property
     def printed(self) -> int | None:
@@ -79,15 +84,49 @@ class Layout:
     pages: list[Page]
     body: list[BodyBlock]
     notes: list[NoteText]
+    style: TextStyle
 
 
-def head_like(line: Line) -> bool:
-    """A running head is mostly capitals: 'ТОКОВИ ИСТОРИЈЕ 3/2021. 121–143'."""
-    letters = [c for c in line.text if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
+def split_pages(lines: list[Line], style: TextStyle) -> list[Page]:
+    """Pages where the evidence puts them: form feeds, or the furniture found by its sequence
+    of page numbers (closing or opening its page); else the bundled article's convention."""
+    if not style.numbered:
+        return split_marked_pages(lines)
+    if style.formfeeds:
+        breaks = {i for i, ln in enumerate(lines) if ln.formfeed}
+    else:
+        runs = _furniture_runs(lines, style)
+        # furniture closes its page when less text follows the last than precedes the first
+        after = sum(not ln.blank for ln in lines[runs[-1][1] + 1:])
+        style.foot = after < sum(not ln.blank for ln in lines[:runs[0][0]])
+        breaks = {end + 1 if style.foot else start for start, end in runs}
+    pages: list[Page] = []
+    for i, line in enumerate(lines):
+        if not pages or (i in breaks and (pages[-1].content or pages[-1].furniture)):
+            pages.append(Page(len(pages), line.no))
+        furniture = style.furniture.get(line.no)
+        if furniture:
+            pages[-1].furniture.append(furniture)
+        else:
+            pages[-1].content.append(line)
+    return pages
 
 
-def split_pages(lines: list[Line], min_lines: int = 8) -> list[Page]:
+def _furniture_runs(lines: list[Line], style: TextStyle) -> list[tuple[int, int]]:
+    """(first, last) index of each run of furniture lines (blank lines inside a run allowed)."""
+    runs: list[tuple[int, int]] = []
+    for i, line in enumerate(lines):
+        if line.no not in style.furniture:
+            continue
+        between = lines[runs[-1][1] + 1:i] if runs else [line]
+        if runs and all(ln.blank for ln in between):
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
+
+
+def split_marked_pages(lines: list[Line], min_lines: int = 8) -> list[Page]:
     """Start a page at a page-number line (+ running head) or at a line indented by one space.
 
     A page must have `min_lines` non-blank lines before the next one begins, so that an
@@ -134,49 +173,134 @@ def furniture_at(line: Line, following: Line | None) -> list[Furniture]:
     return []
 
 
-def blocks_of(page: Page) -> list[list[Line]]:
-    """Blank-line separated blocks; an indented line inside a block also starts one."""
+def measure(pages: list[Page], style: TextStyle) -> None:
+    """The printed line width, and whether blank lines separate paragraphs: do the lines that
+    end a paragraph (short, closing a sentence) stand before a blank line?"""
+    content = [ln for p in pages for ln in p.content]
+    lengths = sorted(len(ln.raw.rstrip()) for ln in content if not ln.blank)
+    style.width = lengths[int(len(lengths) * 0.6)] if lengths else 80
+    ends = [content[i + 1].blank for i, ln in enumerate(content[:-1])
+            if TERMINAL.search(ln.text) and len(ln.raw.rstrip()) < 0.8 * style.width]
+    style.blank_blocks = len(ends) < 5 or sum(ends) >= 0.5 * len(ends)  # too few: as before
+
+
+def caption(line: Line) -> bool:
+    """'Figure 3: …', 'Table 2.' (labels.json): a caption, a block of its own."""
+    return any(re.match(rf"{re.escape(w)}\s*\d+[.:]", line.text) for w in labels()["caption"])
+
+
+def printed_length(line: Line, style: TextStyle) -> int:
+    """Length of the last printed line in `line`: an extraction that joins a hyphenated word
+    (pdftotext) puts two printed lines on one."""
+    size = len(line.text)
+    return size - style.width if size > 1.15 * style.width else size
+
+
+def head_line(line: Line, following: Line | None, style: TextStyle) -> bool:
+    """A short line standing alone, not ending in punctuation, before a capital."""
+    return following is not None and not following.blank \
+        and len(line.text) <= 0.7 * style.width and line.text[:1].isupper() \
+        and not re.search(r"[.,;:\-]$", line.text) and following.text[:1].isupper()
+
+
+def _block_ends(content: list[Line], k: int, block: list[Line], style: TextStyle) -> bool:
+    """Without blank lines, a paragraph ends in a short line closing a sentence (unless it ends
+    in a call and the next line would have fitted beside it: one printed line cut at the call),
+    and a head is a short line of its own."""
+    line = content[k]
+    following, after = (content[k + n] if k + n < len(content) else None for n in (1, 2))
+    if following is None or following.blank:
+        return False
+    if caption(following) or (caption(block[0]) and TERMINAL.search(line.text)):
+        return True
+    size = printed_length(line, style)
+    if TERMINAL.search(line.text) and size < 0.8 * style.width:
+        cut = line.text[-1].isdigit() and size + 1 + len(following.text) <= 1.05 * style.width
+        return not cut or head_line(following, after, style)
+    return len(block) == 1 and head_line(line, following, style)
+
+
+def blocks_of(page: Page, style: TextStyle) -> list[list[Line]]:
+    """Blank-line separated blocks; an indented line inside a block also starts one; without
+    blank lines between paragraphs, their ends and heads found by line length."""
     blocks: list[list[Line]] = []
     current: list[Line] = []
-    for line in page.content:
+    for k, line in enumerate(page.content):
         if line.blank or (current and line.indent and not current[-1].indent):
             if current:
                 blocks.append(current)
             current = [] if line.blank else [line]
         else:
             current.append(line)
+        if current and not style.blank_blocks and _block_ends(page.content, k, current, style):
+            blocks.append(current)
+            current = []
     if current:
         blocks.append(current)
     return blocks
 
 
-def note_start(line: Line, expected: int) -> tuple[str, str, int] | None:
-    """(n, marker, length of marker and space) if `line` begins a footnote."""
+def note_start(line: Line, expected: int, bare: bool = False) -> tuple[str, str, int] | None:
+    """(n, marker, length of marker and space) if `line` begins a footnote; `bare`: also a
+    line holding only the number (an extraction that split the note's first line)."""
     m = NOTE_START.match(line.raw)
     if m and expected <= int(m.group(1)) < expected + NOTE_GAP:
         return m.group(1), m.group(1), m.end()
+    if bare and line.text == str(expected):
+        return line.text, line.text, len(line.raw)
     m = SYMBOL_NOTE_START.match(line.raw)
     if m:
         return "*", m.group(1), m.end()
     return None
 
 
+def _called(text: str, n: int) -> bool:
+    """Does the body text show the call for note `n` (digits glued to a word or a mark)?"""
+    return bool(call_pattern(str(n)).search(text))
+
+
+def _notes_begin(blocks: list[list[Line]], expected: int, style: TextStyle,
+                 recent: str) -> tuple[int, int]:
+    """(block, line) where the page's footnotes begin: a block starting with the next note
+    number; without blank lines, any line so starting whose call the body has shown, or
+    that the next note follows (a run of numbered lines)."""
+    lines = [(k, j, line) for k, block in enumerate(blocks) for j, line in enumerate(block)]
+    for at, (k, j, line) in enumerate(lines):
+        if style.blank_blocks and j:
+            continue
+        start = note_start(line, expected) if style.blank_blocks else \
+            note_start(line, expected, bare=True)
+        n = expected if not start or start[0] == "*" else int(start[0])
+        if start and (style.blank_blocks or _called(recent, n)
+                      or any(note_start(later, n + 1) for _, _, later in lines[at + 1:at + 4])):
+            return k, j
+        recent += " " + line.text
+    return len(blocks), 0
+
+
 def analyse(lines: list[Line], diag: Diagnostics) -> Layout:
-    pages = split_pages(lines)
+    style = find_furniture(lines)
+    pages = split_pages(lines, style)
+    measure(pages, style)
     body: list[BodyBlock] = []
     notes: list[NoteText] = []
     expected = 1
+    recent = ""
     for page in pages:
-        blocks = blocks_of(page)
-        first_note = next((k for k, b in enumerate(blocks) if note_start(b[0], expected)),
-                          len(blocks))
+        blocks = blocks_of(page, style)
+        first_note, at = _notes_begin(blocks, expected, style, recent)
+        if at:
+            blocks[first_note:first_note + 1] = [blocks[first_note][:at],
+                                                 blocks[first_note][at:]]
+            first_note += 1
         body_blocks = blocks[:first_note]
-        if notes and not notes[-1].finished and len(body_blocks) >= 2:
+        if notes and not notes[-1].finished and len(body_blocks) >= 2 and style.blank_blocks:
             notes[-1].lines.extend((ln, page) for ln in body_blocks.pop())
         body.extend(BodyBlock(b, page) for b in body_blocks)
+        recent = " ".join(ln.text for b in body_blocks for ln in b)
         for block in blocks[first_note:]:
             for k, line in enumerate(block):
-                start = note_start(line, expected)
+                start = note_start(line, expected, bare=not style.blank_blocks)
                 if start is None:
                     stray = NOTE_START.match(line.raw)
                     if stray and not k and int(stray.group(1)) < expected:
@@ -195,7 +319,11 @@ def analyse(lines: list[Line], diag: Diagnostics) -> Layout:
                 notes.append(NoteText(n, marker, [(line, page)]))
     if not notes:
         diag.warn("no footnotes found")
-    return Layout(pages, body, notes)
+    return Layout(pages, body, notes, style)
+
+
+def _range(first: int, last: int) -> str:
+    return f"page {first}" if first == last else f"pages {first}–{last}"
 
 
 def number_pages(pages: list[Page], page_range: tuple[int, int] | None,
@@ -217,10 +345,16 @@ def number_pages(pages: list[Page], page_range: tuple[int, int] | None,
         seq, value = before[-1] if before else anchors[0]
         page.n = str(value + page.seq - seq)
     for (s1, v1), (s2, v2) in itertools.pairwise(anchors):
-        if v2 - v1 != s2 - s1:
+        if v2 - v1 > s2 - s1:
+            missing = v2 - v1 - (s2 - s1)
+            pages[s2].missing_before = missing
             diag.warn(f"printed page {v2} comes {s2 - s1} page(s) after page {v1}: "
-                      f"{abs(v2 - v1 - (s2 - s1))} page(s) missing from or extra in the "
-                      "extraction", pages[s2].first_line)
+                      f"{_range(v2 - missing, v2 - 1)} missing from the extraction "
+                      "(marked <gap/> before page " + str(v2) + ")", pages[s2].first_line)
+        elif v2 - v1 < s2 - s1:
+            diag.warn(f"printed page {v2} comes {s2 - s1} page(s) after page {v1}: "
+                      f"{s2 - s1 - (v2 - v1)} page(s) more than printed numbers allow",
+                      pages[s2].first_line)
     if page_range and pages and int(pages[-1].n) > page_range[1]:
         diag.warn(f"last page is numbered {pages[-1].n}, after the page range's end "
                   f"{page_range[1]}")

@@ -7,6 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from teiedit.encode.calls import find_calls, symbol_calls
+from teiedit.encode.checks import check_layout
 from teiedit.encode.flow import FlowOptions
 from teiedit.encode.hyphenation import Dehyphenator, document_words
 from teiedit.encode.layout import analyse, number_pages
@@ -23,12 +24,16 @@ from teiedit.model import Document, Metadata
 
 
 def flow_options(source: Source, keep_lines: bool) -> FlowOptions:
-    """Line lengths tell where a printed line ends and which lines were merged in extraction."""
+    """Line lengths tell where a printed line ends and which lines were merged in extraction;
+    a space after every line end (some copy-and-paste) says nothing about hyphens."""
     lengths = sorted(len(ln.raw.rstrip()) for ln in source.lines if not ln.blank)
     p90 = lengths[int(len(lengths) * 0.9)] if lengths else 80
     median = statistics.median(lengths) if lengths else 60
+    filled = [ln.raw for ln in source.lines if not ln.blank]
+    spaced = sum(raw[-1].isspace() for raw in filled) >= 0.95 * len(filled)
     return FlowOptions(
-        dehyphenator=Dehyphenator(document_words(ln.raw for ln in source.lines)),
+        dehyphenator=Dehyphenator(document_words(ln.raw for ln in source.lines),
+                                  spaced_ends=spaced),
         keep_lines=keep_lines,
         long_line=int(p90 * 1.3),
         printed_width=(int(median * 0.6), int(p90 * 1.1)),
@@ -87,6 +92,7 @@ def encode_source(source: Source, diag: Diagnostics, *, lang: str = "en", keep_l
     opts = flow_options(source, keep_lines)
     anchors = note_anchors(layout.notes, opts)
     calls = find_calls(layout.body, layout.notes, diag) + symbol_calls(layout.body, layout.notes)
+    check_layout(layout, calls, diag)
     by_line = defaultdict(list)
     for call in calls:
         by_line[call.line].append(call)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
+import sys
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from teiedit.xmlio import TeieditError
@@ -23,8 +26,19 @@ class Line:
         return self.raw.strip()
 
     @property
-    def indent(self) -> int:
+    def lead(self) -> int:
+        """Length of the leading whitespace (spaces, a form feed)."""
         return len(self.raw) - len(self.raw.lstrip())
+
+    @property
+    def indent(self) -> int:
+        """Leading spaces (a form feed is a page break, not an indent)."""
+        return self.lead - self.formfeed
+
+    @property
+    def formfeed(self) -> int:
+        """Form feeds (U+000C) opening the line: pdftotext starts each page with one."""
+        return len(self.raw) - len(self.raw.lstrip("\f"))
 
     @property
     def blank(self) -> bool:
@@ -68,7 +82,7 @@ class Source:
     encoding: str
 
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]|(?<=[^\x0c])\x0c")
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -79,41 +93,87 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(sample) * 0.05
 
 
-def decode(data: bytes, name: str, diag: Diagnostics) -> tuple[str, str]:
-    """UTF-8 first (the normal case); otherwise detect the encoding and say so."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"))
+# Word lists that tell one 8-bit encoding from another (pyspellchecker's languages).
+WORD_LISTS = ("en", "fr", "it", "es", "de")
+
+
+def _bom(data: bytes) -> str | None:
+    return next((enc for bom, enc in BOMS if data.startswith(bom)), None)
+
+
+@cache
+def _words(lang: str) -> frozenset[str]:
+    from spellchecker import SpellChecker
+
+    return frozenset(SpellChecker(language=lang, distance=1).word_frequency.keys())
+
+
+def _known_words(text: str) -> int:
+    """Words with a letter outside ASCII that some word list knows: 'très' yes, 'trčs' no."""
+    words = {w.lower() for w in re.findall(r"[^\W\d_]{3,}", text) if not w.isascii()}
+    return sum(any(w in _words(lang) for lang in WORD_LISTS) for w in words)
+
+
+def decode(data: bytes, name: str, diag: Diagnostics,
+           encoding: str | None = None) -> tuple[str, str]:
+    """The encoding given, else a byte order mark, else UTF-8 (the normal case); otherwise
+    the 8-bit encoding whose decoding the word lists recognise best, said in a warning."""
+    chosen = encoding or _bom(data)
+    if chosen:
+        try:
+            return data.decode(chosen), chosen
+        except LookupError:
+            raise TeieditError(f"unknown encoding {chosen!r}", file=name) from None
+        except UnicodeDecodeError as e:
+            raise TeieditError(f"not {chosen} text (byte 0x{data[e.start]:02x} cannot be "
+                               "decoded)", file=name,
+                               line=data.count(b"\n", 0, e.start) + 1) from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as e:
         bad_line = data.count(b"\n", 0, e.start) + 1
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data).best()
-        if best is None or best.encoding in ("utf_8", "utf-8"):
+        found = [m.encoding for m in from_bytes(data) if m.encoding not in ("utf_8", "utf-8")]
+        if not found:
             raise TeieditError(
                 f"not UTF-8 text (byte 0x{data[e.start]:02x} cannot be decoded) and the encoding "
-                "could not be detected; convert the file to UTF-8",
+                "could not be detected; convert the file to UTF-8 or give --encoding",
                 file=name, line=bad_line) from None
-        diag.warn(f"not UTF-8 (first bad byte on line {bad_line}); decoded as {best.encoding}")
-        return str(best), best.encoding
+        candidates = [*found, *(c for c in ("cp1252", "latin_1") if c not in found)]
+        decoded = {c: data.decode(c, errors="replace") for c in candidates}
+        best = max(candidates, key=lambda c: (_known_words(decoded[c]), -candidates.index(c)))
+        diag.warn(f"not UTF-8 (first bad byte on line {bad_line}); decoded as {best} "
+                  "(give --encoding if that is wrong)")
+        return decoded[best], best
 
 
-def read_source(path: str | Path, diag: Diagnostics | None = None) -> Source:
+def read_source(path: str | Path, diag: Diagnostics | None = None,
+                encoding: str | None = None) -> Source:
+    """Read a file, or standard input for '-'."""
+    if str(path) == "-":
+        return parse_source(sys.stdin.buffer.read(), "<stdin>", diag or Diagnostics("<stdin>"),
+                            encoding)
     p = Path(path)
     try:
         data = p.read_bytes()
     except OSError as e:
         raise TeieditError(f"cannot read source: {e.strerror}", file=p) from None
-    return parse_source(data, str(p), diag or Diagnostics(str(p)))
+    return parse_source(data, str(p), diag or Diagnostics(str(p)), encoding)
 
 
-def parse_source(data: bytes, name: str, diag: Diagnostics) -> Source:
+def parse_source(data: bytes, name: str, diag: Diagnostics,
+                 encoding: str | None = None) -> Source:
     if not data.strip():
         raise TeieditError("source is empty: nothing to encode", file=name, line=1)
-    if _looks_binary(data):
+    if not (encoding or _bom(data)) and _looks_binary(data):
         raise TeieditError("source looks like a binary file, not extracted text", file=name)
-    text, encoding = decode(data, name, diag)
+    text, encoding = decode(data, name, diag, encoding)
+    if not text.strip():
+        raise TeieditError("source is empty: nothing to encode", file=name, line=1)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [Line(i, raw) for i, raw in enumerate(text.split("\n"), start=1)]
     for line in lines:

@@ -13,14 +13,12 @@ from dataclasses import dataclass, field
 
 from teiedit.encode.calls import Call
 from teiedit.encode.flow import FlowLine, FlowOptions, build_flow, page_milestones
-from teiedit.encode.layout import BodyBlock, Layout, NoteText, Page
+from teiedit.encode.layout import TERMINAL, BodyBlock, Layout, NoteText, Page
 from teiedit.encode.metadata import labels
 from teiedit.encode.scripts import mark_scripts
 from teiedit.encode.source import Diagnostics
 from teiedit.model import Anchor, Document, Inline, Node
 
-# A sentence end, perhaps followed by a footnote call ("at the time.8").
-TERMINAL = re.compile(r"[.!?…][”\"’»)\]]*(?:\s?\d{1,3})?$")
 NAME_LIKE = re.compile(r"^(?:[^\W\d_][\w’'-]*\.?\s+){1,4}[^\W\d_][\w’'-]*$")
 
 
@@ -34,6 +32,7 @@ class Unit:
     label: str = ""  # the printed label ("Abstract:") of an abstract or keywords block
     starts_page: Page | None = None  # the unit begins a new page
     pages_before: list[Page] = field(default_factory=list)  # pages with no body text of their own
+    cut: bool = False  # the text stops mid-sentence before a head or the end: text is missing
 
     @property
     def text(self) -> str:
@@ -96,8 +95,18 @@ def reading_units(layout: Layout, doc_lang: str) -> tuple[list[Unit], list[Page]
             unit.starts_page = block.page
             unit.pages_before, waiting = waiting, []
         units.append(unit)
+    for k, unit in enumerate(units):
+        following = units[k + 1] if k + 1 < len(units) else None
+        unit.cut = unit.kind in ("p", "abstract") and _mid_sentence(unit.text) \
+            and (following is None or following.kind in ("head", "summary"))
     last = layout.body[-1].page.seq if layout.body else -1
     return units, waiting + [p for p in layout.pages if p.seq > last]
+
+
+def _mid_sentence(text: str) -> bool:
+    """Ends in a lower-case word or a comma: no sentence closes there."""
+    end = text.rstrip()[-1:]
+    return end == "," or end.islower()
 
 
 def _paragraph_ended(unit: Unit, typical: float) -> bool:
@@ -142,6 +151,11 @@ class Assembler:
             if start >= 0:
                 inline.add_span(start, start + len(unit.label), "label")
         mark_scripts(inline, lang, self.diag)
+        if unit.cut:
+            last = unit.blocks[-1].lines[-1]
+            self.diag.warn("the text stops mid-sentence here, before a head or the end: text "
+                           "missing from the source? (marked <gap/>)", last.no)
+            inline.anchor("gap", {"reason": "sentence-incomplete"})
         return inline
 
     def milestones(self, unit: Unit) -> Node | None:

@@ -22,6 +22,7 @@ class _Flow:
     def __init__(self, lines: dict[int, str], prefix: str = "") -> None:
         self.lines = lines
         self.current: int | None = None
+        self.text_line: int | None = None  # the last line of text, not of furniture
         self.prefix = prefix
 
     def add(self, text: str | None) -> None:
@@ -30,15 +31,23 @@ class _Flow:
 
     def new_line(self, lb: etree._Element) -> None:
         rend = (lb.get("rend") or "").split()
-        if "hyphen" in rend and self.current is not None:
-            self.lines[self.current] += "-"
+        if "hyphen" in rend and self.text_line is not None:
+            self.lines[self.text_line] += "-"
         if lb.get("type") == "inferred" or lb.get("n") is None:
             return
         self.current = int(lb.get("n"))
-        indent = next((r for r in rend if r.startswith("indent")), "")
-        spaces = int(indent[7:]) if indent[7:] else len(indent) and 1
-        self.lines[self.current] = self.prefix + " " * spaces
+        following = lb.getnext()
+        if lb.tail or following is None or following.tag != f"{T}fw":
+            self.text_line = self.current
+        self.lines[self.current] = (_repeat(rend, "formfeed", "\f") + self.prefix
+                                    + _repeat(rend, "indent", " "))
         self.prefix = ""
+
+
+def _repeat(rend: list[str], name: str, char: str) -> str:
+    """`name` → one `char`, `name-N` → N of them, absent → none."""
+    token = next((r for r in rend if r == name or r.startswith(name + "-")), "")
+    return char * (int(token[len(name) + 1:]) if token[len(name):] else len(token) and 1)
 
 
 def _walk(el: etree._Element, flow: _Flow, lines: dict[int, str]) -> None:
