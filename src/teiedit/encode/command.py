@@ -13,6 +13,7 @@ from teiedit.encode.source import Diagnostics, read_source
 from teiedit.enrich import Report, enrich, finish, write_review
 from teiedit.enrich.registers import Registers
 from teiedit.enrich.scripts import mark_misprints
+from teiedit.enrich.statistical import NameModels, shipped_models
 from teiedit.serialize.tei import declare_languages, serialize, to_tree
 from teiedit.xmlio import TeieditError, write_atomic
 
@@ -20,14 +21,18 @@ from teiedit.xmlio import TeieditError, write_atomic
 def encode_tree(source: Path, *, lang: str = "en", keep_lines: bool = True,
                 metadata: Path | None = None, names: bool = True,
                 registers: Registers | None = None, report: Report | None = None,
-                diag: Diagnostics | None = None) -> etree._ElementTree:
-    """Encode one source file: structure, then (unless `names` is off) enrichment."""
+                diag: Diagnostics | None = None, models: NameModels | None = None,
+                use_model: bool = True) -> etree._ElementTree:
+    """Encode one source file: structure, then (unless `names` is off) enrichment, with
+    `models` or, unless `use_model` is off, the name models the package ships."""
     diag = diag or Diagnostics(str(source))
     doc = encode_source(read_source(source, diag), diag, lang=lang, keep_lines=keep_lines,
                         metadata=metadata)
     if names:
         report = report if report is not None else Report()
-        enrich(doc, registers, report)
+        if models is None and use_model:
+            models = NameModels(shipped_models())
+        enrich(doc, registers, report, models if use_model else None)
         for warning in report.warnings():
             diag.warn(warning)
     else:
@@ -72,9 +77,15 @@ def fail(error: TeieditError) -> None:
 @click.option("--review", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write proposed register entries for names the registers do not "
                    "know (default with --registers and -o: OUT.proposals.xml).")
+@click.option("--model", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="Name model folder (made by `teiedit ner train`) for the --lang text, "
+                   "instead of the shipped one.")
+@click.option("--no-model", is_flag=True, help="No statistical name model: registers and "
+                                               "rules only.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit code 1).")
 def encode(source: Path, output: Path | None, lines: bool, lang: str, metadata: Path | None,
-           names: bool, registers: Path | None, review: Path | None, strict: bool) -> None:
+           names: bool, registers: Path | None, review: Path | None, model: Path | None,
+           no_model: bool, strict: bool) -> None:
     """Encode SOURCE, an article's text extracted from its PDF, as TEI P5.
 
     Warnings (what was recovered or not found) go to standard error.
@@ -85,9 +96,11 @@ def encode(source: Path, output: Path | None, lines: bool, lang: str, metadata: 
         review = output.with_suffix(".proposals.xml")
     try:
         regs = Registers.load(registers) if registers else None
+        models = NameModels({**shipped_models(), lang.split("-")[0]: model}) if model else None
         data = serialize(encode_tree(source, lang=lang, keep_lines=lines,
                                      metadata=metadata or metadata_beside(source), names=names,
-                                     registers=regs, report=report, diag=diag))
+                                     registers=regs, report=report, diag=diag, models=models,
+                                     use_model=not no_model))
     except TeieditError as e:
         fail(e)
     for w in diag.report():

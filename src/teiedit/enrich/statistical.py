@@ -1,0 +1,262 @@
+"""The statistical name recogniser: a spaCy model per language, and the document around it.
+
+A CNN tagger sees a few words either side; an article repeats its names. So the model's
+spans are pooled over the whole document before anything is tagged:
+
+- a form's certainty is how consistently the model tags it: tagged at half or more of its
+  occurrences (and at least twice) is `high`, at a third or more `medium`, else `low`;
+- a title or role before it ("Ambassador Mates", "Marshal Tito", "Mr. Popovic") makes a
+  person of it, `high`, even where the model saw nothing;
+- a form that is `high` or `medium` is tagged at every occurrence, inflected Serbian forms
+  included ("Kardelj" -> "Kardelja", "Kardeljem"), and a person's surname alone too
+  ("Riddleberger" after "James W. Riddleberger");
+- `low` forms are left out: a name the model finds once among many untagged occurrences is
+  more often a common word than a name.
+
+Models are loaded once per process. The shipped ones (`data/ner/en`, `data/ner/sr`) are
+built by `scripts/train-ner.sh` (`teiedit ner train`); `sr` serves Serbian, Croatian and
+Bosnian, Latin and Cyrillic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+from teiedit.enrich.corpus import LABELS, TAG_OF, Annotated, read
+from teiedit.enrich.names import Token, base_keys, tokens
+from teiedit.enrich.resources import word_list
+from teiedit.enrich.translit import key
+from teiedit.xmlio import TeieditError
+
+RESP_ID = "teiedit-model"
+MODEL_OF_LANG = {"en": "en", "sr": "sr", "hr": "sr", "bs": "sr", "sh": "sr", "cnr": "sr"}
+_POSSESSIVE = ("'s", "’s")
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    tag: str  # persName | orgName | placeName
+    cert: str  # high | medium | low
+    key: str  # groups the forms of one entity (proposals)
+
+
+def shipped_models() -> dict[str, Path]:
+    """Language -> model folder of the models the package carries."""
+    root = Path(str(files("teiedit").joinpath("data", "ner")))
+    return {lang: root / name for lang, name in MODEL_OF_LANG.items()
+            if (root / name / "meta.json").is_file()}
+
+
+@cache
+def load(path: Path):
+    """The spaCy pipeline in `path` (once per process)."""
+    import spacy
+
+    try:
+        return spacy.load(path)
+    except (OSError, ValueError) as e:
+        raise TeieditError(f"cannot load the name model: {e}", file=path) from None
+
+
+@cache
+def _title_keys() -> frozenset[str]:
+    return frozenset(key(w) for w in word_list("titles.txt"))
+
+
+def _primary(lang: str) -> str:
+    return lang.split("-")[0].lower()
+
+
+def model_spans(nlp, texts: Iterable[str]) -> list[list[tuple[int, int, str]]]:
+    """The model's names in each text, trimmed to the edition's conventions: titles and a
+    leading "the" outside, an English possessive outside."""
+    out = []
+    for doc in nlp.pipe(texts, batch_size=64):
+        spans = []
+        for ent in doc.ents:
+            if ent.label_ not in LABELS:
+                continue
+            words = list(ent)
+            while words and (words[0].lower_ in ("the", "a", "an") or
+                             (ent.label_ == "PER" and key(words[0].text.rstrip(".")) in
+                              _title_keys()) or not words[0].text[:1].isalpha()):
+                words.pop(0)
+            while words and not words[-1].text[-1:].isalnum() and words[-1].text not in (".",):
+                words.pop()
+            if not words or not words[0].text[:1].isupper():
+                continue
+            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+            text = doc.text[start:end]
+            for p in _POSSESSIVE:
+                if text.endswith(p):
+                    end -= len(p)
+            if end > start:
+                spans.append((start, end, ent.label_))
+        out.append(spans)
+    return out
+
+
+class Pooled:
+    """The model's spans over a document's texts, made consistent."""
+
+    def __init__(self, texts: list[str], spans: list[list[tuple[int, int, str]]],
+                 name_like: Callable[[str], bool]) -> None:
+        self.texts = texts
+        self.toks = [tokens(t) for t in texts]
+        self.name_like = name_like
+        tagged: Counter[str] = Counter()
+        labels: dict[str, Counter[str]] = defaultdict(Counter)
+        for text, found in zip(texts, spans, strict=True):
+            for s, e, label in found:
+                tagged[text[s:e]] += 1
+                labels[text[s:e]][label] += 1
+        titled = self._titled()
+        for form in titled:
+            labels[form]["PER"] += 100  # a title makes a person of it
+        self.forms: dict[str, tuple[str, str, str]] = {}  # form -> (label, cert, key)
+        for form, votes in labels.items():
+            label = votes.most_common(1)[0][0]
+            n = len(self._occurrences(form))
+            ratio = tagged[form] / n if n else 1.0
+            cert = "high" if form in titled or (tagged[form] >= 2 and ratio >= 0.5) else \
+                "medium" if ratio >= 1 / 3 else "low"
+            self.forms[form] = (label, cert, key(form))
+        for form, (label, cert, k) in list(self.forms.items()):  # surnames alone
+            words = form.split()
+            last = words[-1] if len(words) >= 2 else ""
+            if label == "PER" and cert != "low" and len(last) > 2 and last[0].isupper() and \
+                    last not in self.forms and self.name_like(last):
+                self.forms[last] = (label, "medium", k)
+        self.spans = spans
+
+    def _titled(self) -> set[str]:
+        """Capitalized words after a title or role ("Ambassador Mates", "Mr. Murphy")."""
+        out = set()
+        for text, toks in zip(self.texts, self.toks, strict=True):
+            for i, t in enumerate(toks[:-1]):
+                if not t.text[0].isupper() or key(t.text) not in _title_keys():
+                    continue
+                j = i + 1
+                gap = text[t.end:toks[j].start]
+                while j < len(toks) and key(toks[j].text) in _title_keys() and \
+                        toks[j].text[0].isupper():
+                    j += 1  # "Under Secretary Murphy", "Prime Minister Nehru"
+                if j >= len(toks) or gap.strip() not in ("", "."):
+                    continue
+                e = j
+                while e < len(toks) and toks[e].text[0].isupper() and \
+                        self.name_like(toks[e].text) and text[toks[e - 1].end:toks[e].start] \
+                        in (" ", ". ") and (e == j or text[toks[e - 1].end:toks[e].start] == " "):
+                    e += 1
+                if e > j:
+                    out.add(_strip_possessive(text[toks[j].start:toks[e - 1].end]))
+        return out
+
+    def _occurrences(self, form: str) -> list[tuple[int, int, int]]:
+        """(text index, start, end) of every occurrence of `form`; a one-word form also
+        matches its inflected forms."""
+        out = []
+        words = form.split()
+        if len(words) == 1:
+            k = key(form)
+            for n, toks in enumerate(self.toks):
+                out += [(n, t.start, _name_end(t)) for t in toks
+                        if t.text[0].isupper() and k in base_keys(t.text)]
+            return out
+        pattern = re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)")
+        for n, text in enumerate(self.texts):
+            out += [(n, m.start(), m.end()) for m in pattern.finditer(text)]
+        return out
+
+    def found(self) -> list[list[Found]]:
+        """Per text: the model's spans and the propagated occurrences, without overlaps;
+        `low` forms left out."""
+        out: list[list[Found]] = [[] for _ in self.texts]
+        for n, spans in enumerate(self.spans):
+            for s, e, _ in spans:
+                label, cert, k = self.forms[self.texts[n][s:e]]
+                if cert != "low":
+                    out[n].append(Found(s, e, TAG_OF[label], cert, k))
+        for form, (label, cert, k) in sorted(self.forms.items(), key=lambda f: -len(f[0])):
+            if cert == "low":
+                continue
+            for n, s, e in self._occurrences(form):
+                if not any(f.start < e and s < f.end for f in out[n]):
+                    out[n].append(Found(s, e, TAG_OF[label], cert, k))
+        return [sorted(f, key=lambda x: x.start) for f in out]
+
+
+def _strip_possessive(text: str) -> str:
+    for p in _POSSESSIVE:
+        if text.endswith(p):
+            return text[:-len(p)]
+    return text
+
+
+def _name_end(tok: Token) -> int:
+    return tok.end - 2 if tok.text.endswith(_POSSESSIVE) else tok.end
+
+
+class NameModels:
+    """The models to use per language; `find` runs them over a document's flows."""
+
+    def __init__(self, paths: dict[str, Path]) -> None:
+        self.paths = paths
+
+    def describe(self) -> str:
+        """For the header's responsibility statement: which models were used."""
+        import json
+
+        names = []
+        for path in sorted(set(self.paths.values())):
+            meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+            names.append(f"{meta.get('name', path.name)} {meta.get('version', '')}".strip())
+        return ", ".join(names)
+
+    def find(self, flows: list[tuple[str, str]], name_like: Callable[[str], bool]
+             ) -> list[list[Found]]:
+        """Names in each (text, language) flow; flows in a language without a model get
+        only what the document-level evidence finds."""
+        spans: list[list[tuple[int, int, str]]] = [[] for _ in flows]
+        by_model: dict[Path, list[int]] = defaultdict(list)
+        for n, (_, lang) in enumerate(flows):
+            path = self.paths.get(_primary(lang))
+            if path is not None:
+                by_model[path].append(n)
+        for path, idx in sorted(by_model.items()):
+            for n, found in zip(idx, model_spans(load(path), (flows[i][0] for i in idx)),
+                                strict=True):
+                spans[n] = found
+        return Pooled([t for t, _ in flows], spans, name_like).found()
+
+
+# -- held-out scores (`teiedit ner test`) --------------------------------------------------
+def score(model: Path, corpus: list[Path], lang: str, cyrillic: bool = False) -> list[str]:
+    """P/R/F1 per label, exact spans, of the bare model (no document-level pooling); the
+    gold is cleaned as training data is (titles outside a person's name)."""
+    from teiedit.enrich.training import clean
+
+    docs: list[Annotated] = [clean(d) for p in corpus for d in read(p, lang)]
+    if cyrillic:
+        docs = [d.cyrillic() for d in docs]
+    found = model_spans(load(model), (d.text for d in docs))
+    gold = {(i, *span) for i, d in enumerate(docs) for span in d.spans}
+    got = {(i, *span) for i, f in enumerate(found) for span in f}
+    lines = [f"{'label':<8}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'found':>7}"]
+    for label in (*LABELS, "ALL"):
+        g = {x for x in gold if label in ("ALL", x[3])}
+        f = {x for x in got if label in ("ALL", x[3])}
+        tp = len(g & f)
+        p = tp / len(f) if f else 1.0
+        r = tp / len(g) if g else 1.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        lines.append(f"{label:<8}{p:7.3f}{r:7.3f}{f1:7.3f}{len(g):7}{len(f):7}")
+    return lines
