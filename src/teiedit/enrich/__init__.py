@@ -79,7 +79,7 @@ def enrich(doc: Document, registers: Registers | None = None,
     recogniser = Recogniser([_without_titles(f.text, refs[id(f)]) for f in flows])
     langs = flow_languages(doc)
     modelled = models.find([(f.text, langs.get(id(f), doc.lang)) for f in flows],
-                           recogniser.name_like) if models else [[] for _ in flows]
+                           recogniser) if models else [[] for _ in flows]
     used: set[str] = set()
     last_bibl: list[str] = []
     own_titles = {" ".join(t.split()) for t in (doc.meta.title, *doc.meta.other_titles.values())}

@@ -4,7 +4,7 @@ Every reader gives `Annotated` texts: plain text and character spans labelled PE
 LOC, whatever the source calls them (UNER `PER`, re3d `Person`, ELTeC `rs type="PERS"`,
 TEI `persName`). Other labels (MISC, dates, quantities) are left out. A span is kept only
 when it starts with a capital letter, after leading determiners ("the United States" ->
-"United States"): some corpora also mark pronouns and common nouns ("We", "mourners"),
+"United States") and when it is not only pronouns: some corpora also mark pronouns and common nouns ("We", "mourners"),
 and the name model is to find names.
 """
 
@@ -28,6 +28,8 @@ _LABEL_OF = {"per": "PER", "pers": "PER", "person": "PER", "persname": "PER",
              "loc": "LOC", "location": "LOC", "place": "LOC", "placename": "LOC", "gpe": "LOC"}
 TAG_OF = {"PER": "persName", "ORG": "orgName", "LOC": "placeName"}
 _DETERMINERS = frozenset({"the", "a", "an"})
+_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "us", "them", "our",
+                       "their", "his", "her", "my", "your", "its"})  # re3d marks them
 _NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "’s",
                               "n't", "'", "’", "”", "...", "'re", "'ve", "'ll", "'d", "'m"})
 _NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "“", "„", "``"})
@@ -153,7 +155,8 @@ def _join(sentences: list[list[tuple[str, str]]]) -> Annotated:
             label = label_of(kind)
             while a < b and tokens[a].lower() in _DETERMINERS:
                 a += 1
-            if label and a < b and tokens[a][:1].isupper():
+            if label and a < b and tokens[a][:1].isupper() and \
+                    not all(t.lower() in _PRONOUNS for t in tokens[a:b]):
                 spans.append((offsets[a][0], offsets[b - 1][1], label))
     return Annotated(text, spans)
 

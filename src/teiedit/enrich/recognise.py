@@ -132,13 +132,16 @@ class Recogniser:
 
     def name_like(self, tok: str) -> bool:
         """Could this capitalized word be part of a personal name?"""
+        return self.titled_name_like(tok) and not _is_english_word(tok, frequent=True)
+
+    def titled_name_like(self, tok: str) -> bool:
+        """After a title ("Ambassador Mates") a frequent English word may be a name too."""
         if not tok[0].isupper() or _ROMAN.match(tok) or _abbr(tok):
             return False
         bases = base_keys(tok)
         return not (key(tok) in self.lower or key(tok) in month_keys() or
                     bases & (_keys("not_names.txt") | _keys("titles.txt") |
-                             _keys("org_heads.txt") | _keys("place_heads.txt")) or
-                    _is_english_word(tok, frequent=True))
+                             _keys("org_heads.txt") | _keys("place_heads.txt")))
 
     # -- phrases --------------------------------------------------------------------------
     def find(self, text: str, starts: frozenset[int] = frozenset()) -> list[Recognised]:

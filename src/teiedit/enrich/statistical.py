@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -30,6 +30,7 @@ from pathlib import Path
 
 from teiedit.enrich.corpus import LABELS, TAG_OF, Annotated, read
 from teiedit.enrich.names import Token, base_keys, tokens
+from teiedit.enrich.recognise import Recogniser
 from teiedit.enrich.resources import word_list
 from teiedit.enrich.translit import key
 from teiedit.xmlio import TeieditError
@@ -108,10 +109,10 @@ class Pooled:
     """The model's spans over a document's texts, made consistent."""
 
     def __init__(self, texts: list[str], spans: list[list[tuple[int, int, str]]],
-                 name_like: Callable[[str], bool]) -> None:
+                 evidence: Recogniser) -> None:
         self.texts = texts
         self.toks = [tokens(t) for t in texts]
-        self.name_like = name_like
+        self.evidence = evidence
         tagged: Counter[str] = Counter()
         labels: dict[str, Counter[str]] = defaultdict(Counter)
         for text, found in zip(texts, spans, strict=True):
@@ -133,28 +134,28 @@ class Pooled:
             words = form.split()
             last = words[-1] if len(words) >= 2 else ""
             if label == "PER" and cert != "low" and len(last) > 2 and last[0].isupper() and \
-                    last not in self.forms and self.name_like(last):
+                    last not in self.forms and self.evidence.name_like(last):
                 self.forms[last] = (label, "medium", k)
         self.spans = spans
 
     def _titled(self) -> set[str]:
-        """Capitalized words after a title or role ("Ambassador Mates", "Mr. Murphy")."""
+        """Capitalized words after a title or role ("Ambassador Mates", "Mr. Murphy",
+        "Under Secretary Murphy")."""
         out = set()
         for text, toks in zip(self.texts, self.toks, strict=True):
-            for i, t in enumerate(toks[:-1]):
+            def gap(k: int) -> str:
+                return text[toks[k - 1].end:toks[k].start]  # noqa: B023
+
+            for i, t in enumerate(toks):
                 if not t.text[0].isupper() or key(t.text) not in _title_keys():
                     continue
                 j = i + 1
-                gap = text[t.end:toks[j].start]
-                while j < len(toks) and key(toks[j].text) in _title_keys() and \
-                        toks[j].text[0].isupper():
-                    j += 1  # "Under Secretary Murphy", "Prime Minister Nehru"
-                if j >= len(toks) or gap.strip() not in ("", "."):
-                    continue
+                while j < len(toks) and toks[j].text[0].isupper() and \
+                        key(toks[j].text) in _title_keys() and gap(j) in (" ", ". "):
+                    j += 1
                 e = j
-                while e < len(toks) and toks[e].text[0].isupper() and \
-                        self.name_like(toks[e].text) and text[toks[e - 1].end:toks[e].start] \
-                        in (" ", ". ") and (e == j or text[toks[e - 1].end:toks[e].start] == " "):
+                while e < len(toks) and self.evidence.titled_name_like(toks[e].text) and \
+                        gap(e) in ((" ", ". ") if e == j else (" ",)):
                     e += 1
                 if e > j:
                     out.add(_strip_possessive(text[toks[j].start:toks[e - 1].end]))
@@ -221,8 +222,7 @@ class NameModels:
             names.append(f"{meta.get('name', path.name)} {meta.get('version', '')}".strip())
         return ", ".join(names)
 
-    def find(self, flows: list[tuple[str, str]], name_like: Callable[[str], bool]
-             ) -> list[list[Found]]:
+    def find(self, flows: list[tuple[str, str]], evidence: Recogniser) -> list[list[Found]]:
         """Names in each (text, language) flow; flows in a language without a model get
         only what the document-level evidence finds."""
         spans: list[list[tuple[int, int, str]]] = [[] for _ in flows]
@@ -235,7 +235,7 @@ class NameModels:
             for n, found in zip(idx, model_spans(load(path), (flows[i][0] for i in idx)),
                                 strict=True):
                 spans[n] = found
-        return Pooled([t for t, _ in flows], spans, name_like).found()
+        return Pooled([t for t, _ in flows], spans, evidence).found()
 
 
 # -- held-out scores (`teiedit ner test`) --------------------------------------------------
