@@ -4,8 +4,8 @@ Every reader gives `Annotated` texts: plain text and character spans labelled PE
 LOC, whatever the source calls them (UNER `PER`, re3d `Person`, ELTeC `rs type="PERS"`,
 TEI `persName`). Other labels (MISC, dates, quantities) are left out. A span is kept only
 when it starts with a capital letter, after leading determiners ("the United States" ->
-"United States") and when it is not only pronouns: some corpora also mark pronouns and common nouns ("We", "mourners"),
-and the name model is to find names.
+"United States"), and is not only pronouns: some corpora also mark pronouns and common
+nouns ("We", "mourners"), and the name model is to find names.
 """
 
 from __future__ import annotations
