@@ -68,7 +68,7 @@ def main() -> None:
                 acc[0] += sum((g & f).values())
                 acc[1] += sum(g.values())
                 acc[2] += sum(f.values())
-                if args.misses and run == "model+rules" and t == "persName":
+                if args.misses and run == "model+rules" and t != "ALL":
                     print(txt.name, "missed", sorted((g - f).elements()),
                           "false", sorted((f - g).elements()))
     print(f"{'run':<13}{'type':<11}{'P':>7}{'R':>7}{'F1':>7}{'gold':>6}{'found':>6}")
