@@ -134,6 +134,22 @@ class Recogniser:
         """Could this capitalized word be part of a personal name?"""
         return self.titled_name_like(tok) and not _is_english_word(tok, frequent=True)
 
+    def common_word(self, tok: str) -> bool:
+        """A capitalized word that names nothing by itself: a demonym or adjective
+        ("Yugoslav", "Soviets"), or a heading word in capitals ("SUBJECT")."""
+        nouns = _keys("not_names.txt")
+        return bool(base_keys(tok) & nouns) or key(tok).removesuffix("s") in nouns or \
+            (tok.isupper() and len(tok) > 3 and _is_english_word(tok))
+
+    @staticmethod
+    def frequent_word(tok: str) -> bool:
+        return _is_english_word(tok, frequent=True)
+
+    def is_place(self, text: str) -> bool:
+        """Is the whole of `text` a place the gazetteer knows (inflection allowed)?"""
+        toks = tokens(text)
+        return bool(toks) and self._place_at(toks, 0, len(toks)) == len(toks)
+
     def titled_name_like(self, tok: str) -> bool:
         """After a title ("Ambassador Mates") a frequent English word may be a name too."""
         if not tok[0].isupper() or _ROMAN.match(tok) or _abbr(tok):

@@ -68,8 +68,12 @@ def load(path: Path):
 
 
 @cache
+def _keys(name: str) -> frozenset[str]:
+    return frozenset(key(w) for w in word_list(name))
+
+
 def _title_keys() -> frozenset[str]:
-    return frozenset(key(w) for w in word_list("titles.txt"))
+    return _keys("titles.txt")
 
 
 def _primary(lang: str) -> str:
@@ -119,46 +123,109 @@ class Pooled:
             for s, e, label in found:
                 tagged[text[s:e]] += 1
                 labels[text[s:e]][label] += 1
-        titled = self._titled()
-        for form in titled:
-            labels[form]["PER"] += 100  # a title makes a person of it
+        cued = self._cued()
+        for form in cued:
+            labels[form]["PER"] += 100  # a title or a verb of saying makes a person of it
         self.forms: dict[str, tuple[str, str, str]] = {}  # form -> (label, cert, key)
         for form, votes in labels.items():
             label = votes.most_common(1)[0][0]
+            if form not in cued and evidence.is_place(form):
+                label = "LOC"  # "Paris pass Knight", "United States agreed": a place
+            if not self._plausible(form, label, form in cued):
+                continue
             n = len(self._occurrences(form))
             ratio = tagged[form] / n if n else 1.0
-            cert = "high" if form in titled or (tagged[form] >= 2 and ratio >= 0.5) else \
+            cert = "high" if form in cued or (tagged[form] >= 2 and ratio >= 0.5) else \
                 "medium" if ratio >= 1 / 3 else "low"
             self.forms[form] = (label, cert, key(form))
+        for form in self._listed():
+            self.forms[form] = ("PER", "medium", key(form))
         for form, (label, cert, k) in list(self.forms.items()):  # surnames alone
             words = form.split()
             last = words[-1] if len(words) >= 2 else ""
             if label == "PER" and cert != "low" and len(last) > 2 and last[0].isupper() and \
-                    last not in self.forms and self.evidence.name_like(last):
+                    last not in self.forms and evidence.name_like(last):
                 self.forms[last] = (label, "medium", k)
         self.spans = spans
 
-    def _titled(self) -> set[str]:
-        """Capitalized words after a title or role ("Ambassador Mates", "Mr. Murphy",
-        "Under Secretary Murphy")."""
-        out = set()
-        for text, toks in zip(self.texts, self.toks, strict=True):
-            def gap(k: int) -> str:
-                return text[toks[k - 1].end:toks[k].start]  # noqa: B023
+    def _plausible(self, form: str, label: str, cued: bool) -> bool:
+        """A person's name is made of name-like words (not "He", "Turk Ambassadors"), and a
+        lone frequent English word needs a cue; no name is only demonyms ("Soviets") or a
+        heading word ("SUBJECT")."""
+        words = [t.text for t in tokens(form)]
+        if not words or all(self.evidence.common_word(w) for w in words):
+            return False
+        if label != "PER":  # "Yugoslav Government", "Soviet Delegation": a demonym and a noun
+            return not (len(words) == 2 and self.evidence.common_word(words[0]))
+        return all(self.evidence.titled_name_like(w) and
+                   key(w).removesuffix("s") not in _title_keys() for w in words) and \
+            (cued or len(words) > 1 or not self.evidence.frequent_word(words[0]))
 
+    def _gap(self, n: int, k: int) -> str:
+        return self.texts[n][self.toks[n][k - 1].end:self.toks[n][k].start]
+
+    def _name_run(self, n: int, k: int, first_gaps: tuple[str, ...]) -> int:
+        """End of the run of capitalized name-like words from token k (the first after one
+        of `first_gaps`, the others after a space)."""
+        toks, e = self.toks[n], k
+        while e < len(toks) and self.evidence.titled_name_like(toks[e].text) and \
+                self._gap(n, e) in (first_gaps if e == k else (" ",)):
+            e += 1
+        return e
+
+    def _cued(self) -> set[str]:
+        """Names after a title or role ("Ambassador Mates", "Mr. Murphy", "Under Secretary
+        Murphy") or before a verb of saying ("Prica said", "Kardelj je rekao")."""
+        out = set()
+        titles, verbs = _title_keys(), _keys("speech_verbs.txt")
+        for n, (text, toks) in enumerate(zip(self.texts, self.toks, strict=True)):
             for i, t in enumerate(toks):
-                if not t.text[0].isupper() or key(t.text) not in _title_keys():
-                    continue
-                j = i + 1
-                while j < len(toks) and toks[j].text[0].isupper() and \
-                        key(toks[j].text) in _title_keys() and gap(j) in (" ", ". "):
-                    j += 1
-                e = j
-                while e < len(toks) and self.evidence.titled_name_like(toks[e].text) and \
-                        gap(e) in ((" ", ". ") if e == j else (" ",)):
-                    e += 1
-                if e > j:
-                    out.add(_strip_possessive(text[toks[j].start:toks[e - 1].end]))
+                if t.text[0].isupper() and key(t.text) in titles:
+                    j = i + 1
+                    while j < len(toks) and toks[j].text[0].isupper() and \
+                            key(toks[j].text) in titles and self._gap(n, j) in (" ", ". "):
+                        j += 1
+                    e = self._name_run(n, j, (" ", ". "))
+                    if e > j:
+                        out.add(_strip_possessive(text[toks[j].start:toks[e - 1].end]))
+                elif key(t.text) in verbs and i:
+                    e = i - 1 if text[toks[i - 1].end:t.start] == " " else -1
+                    if e > 0 and key(toks[e].text) == "je":
+                        e -= 1  # Serbian "Kardelj je rekao"
+                    s = e
+                    while s >= 0 and self.evidence.name_like(toks[s].text) and \
+                            (s == e or self._gap(n, s + 1) == " "):
+                        s -= 1
+                    if s < e:
+                        out.add(text[toks[s + 1].start:toks[e].end])
+        return out
+
+    def _listed(self) -> set[str]:
+        """Names in an enumeration whose other members are mostly persons ("Khrushchev,
+        Bulganin, Mikoyan, Shepilov and Kumikin")."""
+        out = set()
+        for n, toks in enumerate(self.toks):
+            k = 0
+            while k < len(toks):
+                members, j = [], k
+                while j < len(toks):
+                    e = self._name_run(n, j, (" ", ", ", ". ", "\n") if j == k else (", ",))
+                    if e == j:
+                        break
+                    members.append(self.texts[n][toks[j].start:toks[e - 1].end])
+                    j = e
+                    if j + 1 < len(toks) and toks[j].text == "and" and \
+                            self._gap(n, j) in (" ", ", ") and self._gap(n, j + 1) == " ":
+                        j += 1
+                    elif not (j < len(toks) and self._gap(n, j) == ", "):
+                        break
+                persons = [m for m in members if self.forms.get(m, ("",))[0] == "PER"
+                           and self.forms[m][1] != "low"]
+                if len(members) >= 2 and 2 * len(persons) >= len(members):
+                    out.update(m for m in members if m not in self.forms and
+                               not self.evidence.is_place(m) and
+                               self._plausible(m, "PER", False))
+                k = max(j, k + 1)
         return out
 
     def _occurrences(self, form: str) -> list[tuple[int, int, int]]:
@@ -183,7 +250,7 @@ class Pooled:
         out: list[list[Found]] = [[] for _ in self.texts]
         for n, spans in enumerate(self.spans):
             for s, e, _ in spans:
-                label, cert, k = self.forms[self.texts[n][s:e]]
+                label, cert, k = self.forms.get(self.texts[n][s:e], ("", "low", ""))
                 if cert != "low":
                     out[n].append(Found(s, e, TAG_OF[label], cert, k))
         for form, (label, cert, k) in sorted(self.forms.items(), key=lambda f: -len(f[0])):
