@@ -22,7 +22,7 @@ from teiedit.enrich.dates import find_dates
 from teiedit.enrich.names import NameIndex
 from teiedit.enrich.proposals import proposals_tree, write_proposals
 from teiedit.enrich.quotes import find_quotes
-from teiedit.enrich.recognise import Recogniser
+from teiedit.enrich.recognise import Recognised, Recogniser
 from teiedit.enrich.registers import Registers, standoff_lists
 from teiedit.enrich.scripts import MISPRINT, add_corrections, mixed_words
 from teiedit.enrich.sources import Cited, sources_lists
@@ -78,8 +78,9 @@ def enrich(doc: Document, registers: Registers | None = None,
     refs = {id(f): find_references(f.text) if id(f) in note_ids else [] for f in flows}
     recogniser = Recogniser([_without_titles(f.text, refs[id(f)]) for f in flows])
     langs = flow_languages(doc)
-    modelled = models.find([(f.text, langs.get(id(f), doc.lang)) for f in flows],
-                           recogniser) if models else [[] for _ in flows]
+    starts = {id(f): _field_starts(refs[id(f)]) for f in flows}
+    modelled = models.find([(f.text, langs.get(id(f), doc.lang)) for f in flows], recogniser,
+                           [starts[id(f)] for f in flows]) if models else [[] for _ in flows]
     used: set[str] = set()
     last_bibl: list[str] = []
     own_titles = {" ".join(t.split()) for t in (doc.meta.title, *doc.meta.other_titles.values())}
@@ -250,15 +251,15 @@ def _names(flow: Inline, refs: list[Reference], titles: list[tuple[int, int]],
                 attrs = {"resp": RESP, "cert": "low"}
             names.append(_Name(m.start, m.end, m.tag, attrs))
     modelled, recogniser = recognisers
+    ruled = recogniser.find(text, _field_starts(refs))
     known = [(n.start, n.end) for n in names]
     for f in modelled:
-        if not _overlaps(known, f.start, f.end) and not _overlaps(titles, f.start, f.end):
+        if not _overlaps(known, f.start, f.end) and not _overlaps(titles, f.start, f.end) \
+                and not any(_trims(r, f) for r in ruled):
             names.append(_Name(f.start, f.end, f.tag, {"resp": MODEL_RESP, "cert": f.cert},
                                f.key))
     known = [(n.start, n.end) for n in names]
-    starts = frozenset(p.start for ref in refs for p in ref.parts
-                       if p.tag == "title" and p.attrs.get("level") == "u")
-    for r in recogniser.find(text, starts):
+    for r in ruled:
         if not _overlaps(known, r.start, r.end) and not _overlaps(titles, r.start, r.end):
             names.append(_Name(r.start, r.end, r.tag, {"resp": RESP, "cert": r.cert}, r.key))
     # what a citation field says outranks a guess: publishers are organisations, ...
@@ -275,6 +276,22 @@ def _names(flow: Inline, refs: list[Reference], titles: list[tuple[int, int]],
                 [(part.start, part.end)]:
             names.append(_Name(a, b, tag, {"resp": RESP, "cert": "medium"}, key(text[a:b])))
     return sorted(names, key=lambda n: (n.start, -n.end))
+
+
+def _field_starts(refs: list[Reference]) -> frozenset[int]:
+    """Where a field opens like a sentence: the title of an archival document."""
+    return frozenset(p.start for ref in refs for p in ref.parts
+                     if p.tag == "title" and p.attrs.get("level") == "u")
+
+
+def _trims(rule: Recognised, model: Found) -> bool:
+    """Where the rules' name is the better cut of the same words: it holds the model's and
+    more (a Serbian organisation the model knows only the place of: "Socijalističke partije
+    Belgije"), or it ends where the model's does without its opening words ("Pismo Veljka
+    Vlahovića", a letter's title)."""
+    inside = rule.start <= model.start and model.end <= rule.end and \
+        rule.end - rule.start > model.end - model.start
+    return inside or (model.start < rule.start and rule.end == model.end)
 
 
 def _places_of(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -25,7 +25,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from teiedit.enrich.dates import month_keys
-from teiedit.enrich.gazetteer import major_place_keys, max_tokens, place_keys
+from teiedit.enrich.gazetteer import (
+    main_place_keys,
+    major_place_keys,
+    max_tokens,
+    place_keys,
+)
 from teiedit.enrich.names import Token, base_keys, tokens
 from teiedit.enrich.resources import word_list
 from teiedit.enrich.translit import key
@@ -145,10 +150,27 @@ class Recogniser:
     def frequent_word(tok: str) -> bool:
         return _is_english_word(tok, frequent=True)
 
-    def is_place(self, text: str) -> bool:
-        """Is the whole of `text` a place the gazetteer knows (inflection allowed)?"""
+    @staticmethod
+    def english_word(tok: str) -> bool:
+        return _is_english_word(tok)
+
+    def is_place(self, text: str, major: bool = False) -> bool:
+        """Is the whole of `text` a place the gazetteer knows (inflection allowed), or, with
+        `major`, a continent, country or large city by its main name, as written?"""
         toks = tokens(text)
+        if major:
+            return tuple(key(t.text) for t in toks) in main_place_keys()
         return bool(toks) and self._place_at(toks, 0, len(toks)) == len(toks)
+
+    def opening_only(self, texts: list[str], where: list[tuple[int, int, int]],
+                     starts: list[frozenset[int]]) -> bool:
+        """Every occurrence opens a sentence or a field (`starts`: offsets per text) and the
+        word is never seen inside one: its capital may be the sentence's ("Sastanak",
+        "Diskusija")."""
+        return all(key(texts[n][s:e].split()[0]) not in self.mid and
+                   (s in starts[n] or not texts[n][:s].strip() or
+                    texts[n][:s].rstrip()[-1] in ".;:!?(“„")
+                   for n, s, e in where)
 
     def titled_name_like(self, tok: str) -> bool:
         """After a title ("Ambassador Mates") a frequent English word may be a name too."""

@@ -113,7 +113,9 @@ class Pooled:
     """The model's spans over a document's texts, made consistent."""
 
     def __init__(self, texts: list[str], spans: list[list[tuple[int, int, str]]],
-                 evidence: Recogniser) -> None:
+                 evidence: Recogniser, starts: list[frozenset[int]] | None = None) -> None:
+        """`starts`: per text, offsets where a field opens like a sentence (the title of an
+        archival document)."""
         self.texts = texts
         self.toks = [tokens(t) for t in texts]
         self.evidence = evidence
@@ -123,17 +125,23 @@ class Pooled:
             for s, e, label in found:
                 tagged[text[s:e]] += 1
                 labels[text[s:e]][label] += 1
-        cued = self._cued()
+        # a title or a verb of saying makes a person, unless the model sees a place there
+        cued = {f for f in self._cued()
+                if f not in labels or labels[f].most_common(1)[0][0] != "LOC"}
         for form in cued:
-            labels[form]["PER"] += 100  # a title or a verb of saying makes a person of it
+            labels[form]["PER"] += 100
+        starts = starts or [frozenset()] * len(texts)
         self.forms: dict[str, tuple[str, str, str]] = {}  # form -> (label, cert, key)
         for form, votes in labels.items():
             label = votes.most_common(1)[0][0]
-            if form not in cued and evidence.is_place(form):
+            if form not in cued and evidence.is_place(form, major=label == "PER"):
                 label = "LOC"  # "Paris pass Knight", "United States agreed": a place
-            if not self._plausible(form, label, form in cued):
+            where = self._occurrences(form)
+            if not self._plausible(form, label, form in cued) or \
+                    (form not in cued and " " not in form and
+                     evidence.opening_only(texts, where, starts)):
                 continue
-            n = len(self._occurrences(form))
+            n = len(where)
             ratio = tagged[form] / n if n else 1.0
             cert = "high" if form in cued or (tagged[form] >= 2 and ratio >= 0.5) else \
                 "medium" if ratio >= 1 / 3 else "low"
@@ -262,6 +270,16 @@ class Pooled:
         return [sorted(f, key=lambda x: x.start) for f in out]
 
 
+def _english_context(text: str, start: int, end: int, evidence: Recogniser) -> bool:
+    """The English model is trusted in English: among the lower-case words around a name
+    (three either side) one at least is English, or there are none ("Pismo Veljka
+    Vlahovića Komisiji za …", a Serbian document's title in an English note, is not)."""
+    before = [t.text for t in tokens(text[max(0, start - 80):start]) if t.text[0].islower()]
+    after = [t.text for t in tokens(text[end:end + 80]) if t.text[0].islower()]
+    context = before[-3:] + after[:3]
+    return not context or any(evidence.english_word(w) for w in context)
+
+
 def _strip_possessive(text: str) -> str:
     for p in _POSSESSIVE:
         if text.endswith(p):
@@ -289,9 +307,10 @@ class NameModels:
             names.append(f"{meta.get('name', path.name)} {meta.get('version', '')}".strip())
         return ", ".join(names)
 
-    def find(self, flows: list[tuple[str, str]], evidence: Recogniser) -> list[list[Found]]:
+    def find(self, flows: list[tuple[str, str]], evidence: Recogniser,
+             starts: list[frozenset[int]] | None = None) -> list[list[Found]]:
         """Names in each (text, language) flow; flows in a language without a model get
-        only what the document-level evidence finds."""
+        only what the document-level evidence finds. `starts` as for `Pooled`."""
         spans: list[list[tuple[int, int, str]]] = [[] for _ in flows]
         by_model: dict[Path, list[int]] = defaultdict(list)
         for n, (_, lang) in enumerate(flows):
@@ -301,8 +320,10 @@ class NameModels:
         for path, idx in sorted(by_model.items()):
             for n, found in zip(idx, model_spans(load(path), (flows[i][0] for i in idx)),
                                 strict=True):
-                spans[n] = found
-        return Pooled([t for t, _ in flows], spans, evidence).found()
+                text, lang = flows[n]
+                spans[n] = found if _primary(lang) != "en" else \
+                    [f for f in found if _english_context(text, f[0], f[1], evidence)]
+        return Pooled([t for t, _ in flows], spans, evidence, starts).found()
 
 
 # -- held-out scores (`teiedit ner test`) --------------------------------------------------
