@@ -24,9 +24,9 @@ def test_a_name_found_twice_is_tagged_everywhere_with_high_certainty() -> None:
 
 
 def test_a_name_found_once_in_three_is_medium_and_once_in_many_is_dropped() -> None:
-    three = ["Vilfan spoke.", "Vilfan left.", "Vilfan came."]
+    three = ["Then Vilfan spoke.", "Later Vilfan left.", "So Vilfan came."]
     assert pooled(three, [[("Vilfan", "PER")], [], []])[2] == [("Vilfan", "persName", "medium")]
-    many = ["Union met.", "Union left.", "Union came.", "Union went."]
+    many = ["A Union met.", "A Union left.", "A Union came.", "A Union went."]
     assert pooled(many, [[("Union", "ORG")], [], [], []]) == [[], [], [], []]
 
 
@@ -37,9 +37,11 @@ def test_a_title_makes_a_person_the_model_missed() -> None:
                                         ("Murphy", "persName", "high")]]
 
 
-def test_the_model_label_yields_to_a_title() -> None:
-    texts = ["Marshal Tito spoke.", "Tito left."]
-    assert pooled(texts, [[("Tito", "LOC")], []])[1] == [("Tito", "persName", "high")]
+def test_the_model_label_yields_to_a_title_unless_it_is_a_place() -> None:
+    texts = ["Marshal Tito spoke.", "Then Tito left."]
+    assert pooled(texts, [[("Tito", "ORG")], []])[1] == [("Tito", "persName", "high")]
+    texts = ["Then Marshal Brussels spoke.", "In Brussels."]  # the model sees a place
+    assert pooled(texts, [[("Brussels", "LOC")], []])[1] == [("Brussels", "placeName", "medium")]
 
 
 def test_a_surname_alone_follows_the_full_name() -> None:
@@ -52,3 +54,29 @@ def test_inflected_serbian_forms_are_occurrences_of_the_name() -> None:
     texts = ["Kardelj je došao.", "Razgovor sa Kardeljem.", "Pismo Kardelja."]
     got = pooled(texts, [[("Kardelj", "PER")], [("Kardeljem", "PER")], []])
     assert got[2] == [("Kardelja", "persName", "medium")]
+
+
+def test_a_word_only_ever_opening_a_sentence_is_no_name_without_a_cue() -> None:
+    texts = ["Sastanak sa Prvulom.", "Sastanak u Beogradu.", "Prica said so. Prica left."]
+    got = pooled(texts, [[("Sastanak", "PER")], [("Sastanak", "PER")], []])
+    assert got == [[], [], [("Prica", "persName", "high"), ("Prica", "persName", "high")]]
+
+
+def test_pronouns_demonyms_and_roles_are_no_persons() -> None:
+    texts = ["He said the Yugoslav Government and Turk Ambassadors agreed."]
+    got = pooled(texts, [[("He", "PER"), ("Yugoslav Government", "PER"),
+                          ("Turk Ambassadors", "PER")]])
+    assert got == [[]]
+
+
+def test_the_gazetteer_makes_a_place_of_a_country_the_model_calls_an_organisation() -> None:
+    texts = ["Then the United States agreed."]
+    assert pooled(texts, [[("United States", "ORG")]]) == \
+        [[("United States", "placeName", "medium")]]
+
+
+def test_a_list_of_persons_makes_persons_of_its_other_members() -> None:
+    texts = ["The delegation: Khrushchev, Bulganin, Mikoyan, Shepilov and Kumikin."]
+    got = pooled(texts, [[("Khrushchev", "PER"), ("Bulganin", "PER"), ("Mikoyan", "PER")]])
+    assert [g[0] for g in got[0]] == ["Khrushchev", "Bulganin", "Mikoyan", "Shepilov",
+                                      "Kumikin"]

@@ -169,7 +169,7 @@ class Recogniser:
         "Diskusija")."""
         return all(key(texts[n][s:e].split()[0]) not in self.mid and
                    (s in starts[n] or not texts[n][:s].strip() or
-                    texts[n][:s].rstrip()[-1] in ".;:!?(“„")
+                    texts[n][:s].rstrip()[-1] in ".!?")
                    for n, s, e in where)
 
     def titled_name_like(self, tok: str) -> bool:

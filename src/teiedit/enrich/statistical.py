@@ -172,12 +172,13 @@ class Pooled:
     def _gap(self, n: int, k: int) -> str:
         return self.texts[n][self.toks[n][k - 1].end:self.toks[n][k].start]
 
-    def _name_run(self, n: int, k: int, first_gaps: tuple[str, ...]) -> int:
+    def _name_run(self, n: int, k: int, first_gaps: tuple[str, ...] | None = None) -> int:
         """End of the run of capitalized name-like words from token k (the first after one
-        of `first_gaps`, the others after a space)."""
+        of `first_gaps` if given, the others after a space)."""
         toks, e = self.toks[n], k
         while e < len(toks) and self.evidence.titled_name_like(toks[e].text) and \
-                self._gap(n, e) in (first_gaps if e == k else (" ",)):
+                ((e == k and first_gaps is None) or
+                 self._gap(n, e) in (first_gaps if e == k else (" ",))):
             e += 1
         return e
 
@@ -215,17 +216,19 @@ class Pooled:
         for n, toks in enumerate(self.toks):
             k = 0
             while k < len(toks):
-                members, j = [], k
+                members, j, gaps = [], k, None
                 while j < len(toks):
-                    e = self._name_run(n, j, (" ", ", ", ". ", "\n") if j == k else (", ",))
+                    e = self._name_run(n, j, gaps)
                     if e == j:
                         break
                     members.append(self.texts[n][toks[j].start:toks[e - 1].end])
                     j = e
                     if j + 1 < len(toks) and toks[j].text == "and" and \
-                            self._gap(n, j) in (" ", ", ") and self._gap(n, j + 1) == " ":
-                        j += 1
-                    elif not (j < len(toks) and self._gap(n, j) == ", "):
+                            self._gap(n, j) in (" ", ", "):
+                        j, gaps = j + 1, (" ",)
+                    elif j < len(toks) and self._gap(n, j) == ", ":
+                        gaps = (", ",)
+                    else:
                         break
                 persons = [m for m in members if self.forms.get(m, ("",))[0] == "PER"
                            and self.forms[m][1] != "low"]
