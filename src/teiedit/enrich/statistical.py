@@ -24,7 +24,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 from pathlib import Path
 
@@ -122,6 +122,7 @@ class Pooled:
         self.texts = texts
         self.toks = [tokens(t) for t in texts]
         self.evidence = evidence
+        self._seen: dict[str, list[tuple[int, int, int]]] = {}
         spans = [self._pairs(text, found) for text, found in zip(texts, spans, strict=True)]
         tagged: Counter[str] = Counter()
         labels: dict[str, Counter[str]] = defaultdict(Counter)
@@ -279,21 +280,36 @@ class Pooled:
                 k = max(j, k + 1)
         return out
 
+    @cached_property
+    def _capitalized(self) -> dict[str, list[tuple[int, int, int]]]:
+        """Nominative key -> (text index, start, end) of the capitalized words that may
+        inflect it."""
+        index = defaultdict(list)
+        for n, toks in enumerate(self.toks):
+            for t in toks:
+                if t.text[0].isupper():
+                    for k in base_keys(t.text):
+                        index[k].append((n, t.start, _name_end(t)))
+        return index
+
     def _occurrences(self, form: str) -> list[tuple[int, int, int]]:
         """(text index, start, end) of every occurrence of `form`; a one-word form also
         matches its inflected forms."""
+        if form not in self._seen:
+            self._seen[form] = self._search(form)
+        return self._seen[form]
+
+    def _search(self, form: str) -> list[tuple[int, int, int]]:
+        if " " not in form:
+            return sorted(self._capitalized.get(key(form), []))
+        first = form.split()[0]
         out = []
-        words = form.split()
-        if len(words) == 1:
-            k = key(form)
-            for n, toks in enumerate(self.toks):
-                out += [(n, t.start, _name_end(t)) for t in toks
-                        if t.text[0].isupper() and k in base_keys(t.text)]
-            return out
-        pattern = re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)")
-        for n, text in enumerate(self.texts):
-            out += [(n, m.start(), m.end()) for m in pattern.finditer(text)]
-        return out
+        for n, s, _ in self._capitalized.get(key(first), []):
+            e = s + len(form)
+            text = self.texts[n]
+            if text.startswith(form, s) and not (e < len(text) and text[e].isalnum()):
+                out.append((n, s, e))
+        return sorted(out)
 
     def found(self) -> list[list[Found]]:
         """Per text: the model's spans and the propagated occurrences, without overlaps;
