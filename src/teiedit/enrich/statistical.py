@@ -123,7 +123,11 @@ class Pooled:
         self.toks = [tokens(t) for t in texts]
         self.evidence = evidence
         self._seen: dict[str, list[tuple[int, int, int]]] = {}
-        spans = [self._pairs(text, found) for text, found in zip(texts, spans, strict=True)]
+        starts = starts or [frozenset()] * len(texts)
+        # one word opening a field is capitalized as a sentence is ("Prijem ministra …")
+        spans = [[(s, e, label) for s, e, label in self._pairs(text, found)
+                  if not (s in opening and " " not in text[s:e])]
+                 for text, found, opening in zip(texts, spans, starts, strict=True)]
         tagged: Counter[str] = Counter()
         labels: dict[str, Counter[str]] = defaultdict(Counter)
         for text, found in zip(texts, spans, strict=True):
@@ -135,7 +139,6 @@ class Pooled:
                 (f not in labels or labels[f].most_common(1)[0][0] != "LOC")}
         for form in cued:
             labels[form]["PER"] += 100
-        starts = starts or [frozenset()] * len(texts)
         self.forms: dict[str, tuple[str, str, str]] = {}  # form -> (label, cert, key)
         for form, votes in labels.items():
             label = self._label(form, votes)
