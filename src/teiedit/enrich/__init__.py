@@ -288,10 +288,12 @@ def _trims(rule: Recognised, model: Found) -> bool:
     """Where the rules' name is the better cut of the same words: it holds the model's and
     more (a Serbian organisation the model knows only the place of: "Socijalističke partije
     Belgije"), or it ends where the model's does without its opening words ("Pismo Veljka
-    Vlahovića", a letter's title)."""
+    Vlahovića", a letter's title), or it is the same words and the rules found an
+    organisation's head noun in them ("Socijalističkoj internacionali")."""
     inside = rule.start <= model.start and model.end <= rule.end and \
         rule.end - rule.start > model.end - model.start
-    return inside or (model.start < rule.start and rule.end == model.end)
+    same_org = (rule.start, rule.end) == (model.start, model.end) and rule.tag == "orgName"
+    return inside or same_org or (model.start < rule.start and rule.end == model.end)
 
 
 def _places_of(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -378,6 +378,10 @@ class Recogniser:
         return not (key(w) in self.lower or key(w) in month_keys() or
                     _has(w, "not_names.txt") or _has(w, "place_heads.txt"))
 
+    def adjective_at(self, text: str, toks: list[Token], k: int) -> bool:
+        """Is toks[k] a Serbian adjective before its lowercase noun ("Danska strana")?"""
+        return self._adjective_of_noun(text, toks, k)
+
     @staticmethod
     def _adjective_of_noun(text: str, toks: list[Token], k: int) -> bool:
         """"Danska strana", "Danski socijaldemokrati": a Serbian adjective agreeing with the

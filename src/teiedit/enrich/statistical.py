@@ -97,8 +97,9 @@ def model_spans(nlp, texts: Iterable[str]) -> list[list[tuple[int, int, str]]]:
                              (ent.label_ == "PER" and key(words[0].text.rstrip(".")) in
                               _title_keys()) or not words[0].text[:1].isalpha()):
                 words.pop(0)
-            while words and not words[-1].text[-1:].isalnum() and words[-1].text not in (".",):
-                words.pop()
+            while words and (not words[-1].text[-1:].isalnum() or words[-1].like_num or
+                             (words[-1].is_lower and len(words) > 1)):
+                words.pop()  # "XX Congress of 1956": a name ends in a name word
             if not words or not words[0].text[:1].isupper():
                 continue
             start, end = words[0].idx, words[-1].idx + len(words[-1].text)
@@ -302,6 +303,14 @@ class Pooled:
             self._seen[form] = self._search(form)
         return self._seen[form]
 
+    def _adjective(self, n: int, s: int, e: int) -> bool:
+        """A one-word name that is a Serbian adjective before its noun ("Danska strana",
+        "Белгијски социјалисти") names nothing."""
+        toks = self.toks[n]
+        k = next((i for i, t in enumerate(toks) if t.start == s), None)
+        return k is not None and toks[k].end >= e and \
+            self.evidence.adjective_at(self.texts[n], toks, k)
+
     def _search(self, form: str) -> list[tuple[int, int, int]]:
         if " " not in form:
             return sorted(self._capitalized.get(key(form), []))
@@ -321,13 +330,14 @@ class Pooled:
         for n, spans in enumerate(self.spans):
             for s, e, _ in spans:
                 label, cert, k = self.forms.get(self.texts[n][s:e], ("", "low", ""))
-                if cert != "low":
+                if cert != "low" and not self._adjective(n, s, e):
                     out[n].append(Found(s, e, TAG_OF[label], cert, k))
         for form, (label, cert, k) in sorted(self.forms.items(), key=lambda f: -len(f[0])):
             if cert == "low":
                 continue
             for n, s, e in self._occurrences(form):
-                if not any(f.start < e and s < f.end for f in out[n]):
+                if not any(f.start < e and s < f.end for f in out[n]) and \
+                        not self._adjective(n, s, e):
                     out[n].append(Found(s, e, TAG_OF[label], cert, k))
         return [sorted(f, key=lambda x: x.start) for f in out]
 
