@@ -292,7 +292,8 @@ def _trims(rule: Recognised, model: Found) -> bool:
     organisation's head noun in them ("Socijalističkoj internacionali")."""
     inside = rule.start <= model.start and model.end <= rule.end and \
         rule.end - rule.start > model.end - model.start
-    same_org = (rule.start, rule.end) == (model.start, model.end) and rule.tag == "orgName"
+    same_org = (rule.start, rule.end) == (model.start, model.end) and \
+        rule.tag == "orgName" and " " in rule.key  # a head noun phrase, not "USSR"
     return inside or same_org or (model.start < rule.start and rule.end == model.end)
 
 
