@@ -114,3 +114,36 @@ def test_the_package_ships_english_and_serbian_models() -> None:
     models = shipped_models()
     assert models["en"].name == "en"
     assert models["sr"] == models["hr"] == models["bs"]
+
+
+EVAL_EDITION = f"""<TEI xmlns="{TEI}"><teiHeader/><text><body><p>
+<persName ref="#tito">Tito</persName> met
+<persName resp="#teiedit-model" cert="high">Mates</persName> and
+<persName resp="#teiedit-model" cert="medium">Secretary</persName> in
+<placeName resp="#teiedit" cert="medium">Belgrade</placeName>.</p></body></text></TEI>"""
+
+
+def test_eval_reports_what_each_recogniser_adds(tmp_path: Path) -> None:
+    edition, gold = tmp_path / "e.xml", tmp_path / "g.tsv"
+    edition.write_text(EVAL_EDITION, encoding="utf-8")
+    gold.write_text("persName\tTito\ttito\npersName\tMates\t-\nplaceName\tBelgrade\t-\n"
+                    "placeName\tBrioni\t-\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(edition), str(gold)])
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line.split()[1:] for line in
+            result.output.split("names by recogniser")[1].splitlines()[1:]}
+    # registers: 1 of 1 right, a quarter of the gold; model: 1 of 2; rules: 1 of 1
+    assert rows == {"registers": ["1.000", "0.250", "4", "1"],
+                    "model": ["0.500", "0.250", "4", "2"],
+                    "rules": ["1.000", "0.250", "4", "1"]}
+
+
+def test_encode_without_the_model_declares_none(tmp_path: Path) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text("A Title\n\nAmbassador Hallstein met Ambassador Mates. Mates said so.\n",
+                      encoding="utf-8")
+    for flag, declared in (("--no-model", False), ("--names", True)):
+        out = tmp_path / f"a{flag}.xml"
+        result = CliRunner().invoke(main, ["encode", str(source), "-o", str(out), flag])
+        assert result.exit_code == 0, result.output
+        assert ('xml:id="teiedit-model"' in out.read_text(encoding="utf-8")) is declared
