@@ -25,6 +25,7 @@ COMMANDS = {
     "validate": "teiedit.gate.command:validate_command",
     "registers": "teiedit.enrich.command:registers_group",
     "eval": "teiedit.enrich.command:eval_command",
+    "ner": "teiedit.enrich.ner_command:ner_group",
 }
 
 

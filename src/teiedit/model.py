@@ -158,6 +158,7 @@ class Document:
     lang: str = "en"
     options: dict[str, str] = field(default_factory=dict)  # recorded in revisionDesc
     standoff: list = field(default_factory=list)  # lxml listPerson/listOrg/listPlace (enrich)
+    responsible: dict[str, str] = field(default_factory=dict)  # @resp id -> what it did
 
     def inlines(self) -> Iterator[Inline]:
         """Every flow of text: blocks, their notes, and the notes called from the title."""

@@ -15,6 +15,7 @@ from teiedit.enrich import Report, enrich, finish, write_review
 from teiedit.enrich.registers import Registers
 from teiedit.enrich.scripts import mark_misprints
 from teiedit.errors import fail
+from teiedit.enrich.statistical import NameModels, shipped_models
 from teiedit.serialize.tei import declare_languages, serialize, to_tree
 from teiedit.xmlio import TeieditError, write_atomic
 
@@ -22,15 +23,19 @@ from teiedit.xmlio import TeieditError, write_atomic
 def encode_tree(source: Path, *, lang: str = "en", keep_lines: bool = True,
                 metadata: Path | None = None, names: bool = True,
                 registers: Registers | None = None, report: Report | None = None,
-                diag: Diagnostics | None = None, encoding: str | None = None) -> etree._ElementTree:
+                diag: Diagnostics | None = None, encoding: str | None = None,
+                models: NameModels | None = None, use_model: bool = True) -> etree._ElementTree:
     """Encode one source file ('-': standard input): structure, then (unless `names` is off)
-    enrichment."""
+    enrichment, with `models` or, unless `use_model` is off, the name models the package
+    ships."""
     diag = diag or Diagnostics(source_name(source))
     doc = encode_source(read_source(source, diag, encoding), diag, lang=lang,
                         keep_lines=keep_lines, metadata=metadata)
     if names:
         report = report if report is not None else Report()
-        enrich(doc, registers, report)
+        if models is None and use_model:
+            models = NameModels(shipped_models())
+        enrich(doc, registers, report, models if use_model else None)
         for warning in report.warnings():
             diag.warn(warning)
     else:
@@ -89,10 +94,15 @@ def metadata_beside(source: Path) -> Path | None:
 @click.option("--encoding", callback=lambda _c, _p, v: known_encoding(v),
               help="The source's character encoding (default: UTF-8 or UTF-16 with a byte "
                    "order mark, else decided from the text).")
+@click.option("--model", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="Name model folder (made by `teiedit ner train`) for the --lang text, "
+                   "instead of the shipped one.")
+@click.option("--no-model", is_flag=True, help="No statistical name model: registers and "
+                                               "rules only.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit code 1).")
 def encode(source: Path, output: Path | None, lines: bool, lang: str, metadata: Path | None,
            names: bool, registers: Path | None, review: Path | None, encoding: str | None,
-           strict: bool) -> None:
+           model: Path | None, no_model: bool, strict: bool) -> None:
     """Encode SOURCE, an article's text extracted from its PDF, as TEI P5 ('-' reads
     standard input).
 
@@ -104,10 +114,12 @@ def encode(source: Path, output: Path | None, lines: bool, lang: str, metadata: 
         review = output.with_suffix(".proposals.xml")
     try:
         regs = Registers.load(registers) if registers else None
+        models = NameModels({**shipped_models(), lang.split("-")[0]: model}) if model else None
         data = serialize(encode_tree(source, lang=lang, keep_lines=lines,
                                      metadata=metadata or metadata_beside(source), names=names,
                                      registers=regs, report=report, diag=diag,
-                                     encoding=encoding))
+                                     encoding=encoding, models=models,
+                                     use_model=not no_model))
     except TeieditError as e:
         fail(e)
     for w in diag.report():

@@ -2,8 +2,9 @@
 
 `enrich(doc, registers)` runs recognisers over the reading text of every flow and adds spans;
 it never changes a character of the text. Markup a register confirms carries `@ref` and no
-doubt; markup inferred without a register carries `@resp="#teiedit"` and `@cert`. The
-register entries the edition uses go to `doc.standoff`.
+doubt; then the statistical model's names (`statistical.py`) carry `@resp="#teiedit-model"`
+and `@cert`; then the rules' (`recognise.py`) `@resp="#teiedit"` and `@cert`. The register
+entries the edition uses go to `doc.standoff`.
 """
 
 from __future__ import annotations
@@ -21,15 +22,17 @@ from teiedit.enrich.dates import find_dates
 from teiedit.enrich.names import NameIndex
 from teiedit.enrich.proposals import proposals_tree, write_proposals
 from teiedit.enrich.quotes import find_quotes
-from teiedit.enrich.recognise import Recogniser
+from teiedit.enrich.recognise import Recognised, Recogniser
 from teiedit.enrich.registers import Registers, standoff_lists
 from teiedit.enrich.scripts import MISPRINT, add_corrections, mixed_words
 from teiedit.enrich.sources import Cited, sources_lists
+from teiedit.enrich.statistical import RESP_ID, Found, NameModels
 from teiedit.enrich.translit import key
-from teiedit.model import CrossingSpanError, Document, Inline
+from teiedit.model import CrossingSpanError, Document, Inline, Node
 from teiedit.serialize.tei import indent_blocks
 
 RESP = "#teiedit"
+MODEL_RESP = f"#{RESP_ID}"
 CERTS = ["high", "medium", "low"]
 # a biographical note: "Léo Collard (1902–1981), Belgian socialist politician and a lawyer."
 _LIFE = re.compile(r",?\s*\((?P<birth>\d{4})\s*[–-]\s*(?P<death>\d{4})\),\s*"
@@ -64,8 +67,9 @@ class _Name:
 
 
 def enrich(doc: Document, registers: Registers | None = None,
-           report: Report | None = None) -> Document:
-    """Add name, date, quotation, citation and sic spans to every flow of `doc`."""
+           report: Report | None = None, models: NameModels | None = None) -> Document:
+    """Add name, date, quotation, citation and sic spans to every flow of `doc`; names
+    from the registers, then from `models` (if given), then from the rules."""
     report = report if report is not None else Report()
     index = NameIndex(registers) if registers else None
     flows = list(doc.inlines())
@@ -73,13 +77,19 @@ def enrich(doc: Document, registers: Registers | None = None,
                 if a.content is not None}
     refs = {id(f): find_references(f.text) if id(f) in note_ids else [] for f in flows}
     recogniser = Recogniser([_without_titles(f.text, refs[id(f)]) for f in flows])
+    langs = flow_languages(doc)
+    starts = {id(f): _field_starts(refs[id(f)]) for f in flows}
+    modelled = models.find([(f.text, langs.get(id(f), doc.lang)) for f in flows], recogniser,
+                           [starts[id(f)] for f in flows]) if models else [[] for _ in flows]
     used: set[str] = set()
     last_bibl: list[str] = []
     own_titles = {" ".join(t.split()) for t in (doc.meta.title, *doc.meta.other_titles.values())}
-    for flow in flows:
+    for flow, found in zip(flows, modelled, strict=True):
         own_title = " ".join(flow.text.split()).rstrip(". ") in own_titles
         _enrich_flow(flow, refs[id(flow)], note_ids.get(id(flow), ""), last_bibl,
-                     index, recogniser, report, used, own_title)
+                     index, (found, recogniser), report, used, own_title)
+    if models and any(s.attrs.get("resp") == MODEL_RESP for f in flows for s in f.spans):
+        doc.responsible[RESP_ID] = f"name recognition by a statistical model ({models.describe()})"
     cited = [Cited(f"{note_ids[id(f)]}-b{n}", r.kind, f.text[r.start:_listed_end(r)],
                    r.repository, r.fond)
              for f in flows if note_ids.get(id(f)) for n, r in enumerate(refs[id(f)], 1)
@@ -88,6 +98,24 @@ def enrich(doc: Document, registers: Registers | None = None,
     doc.standoff += sources_lists(cited)
     doc.options["registers"] = f"sha256:{registers.digest[:16]}" if registers else "none"
     return doc
+
+
+def flow_languages(doc: Document) -> dict[int, str]:
+    """id(flow) -> its language (`xml:lang` inherited through the blocks; notes take their
+    block's)."""
+    out: dict[int, str] = {}
+
+    def walk(node: Node, lang: str) -> None:
+        lang = node.attrs.get("xml:lang", lang)
+        if node.inline is not None:
+            for f in node.inline.flows():
+                out.setdefault(id(f), lang)
+        for child in node.children:
+            walk(child, lang)
+
+    for part in (doc.front, doc.body, doc.back):
+        walk(part, doc.lang)
+    return out
 
 
 def _listed_end(ref: Reference) -> int:
@@ -206,7 +234,8 @@ def _fit_foreign(flow: Inline, refs: list[Reference]) -> None:
 
 
 def _names(flow: Inline, refs: list[Reference], titles: list[tuple[int, int]],
-           index: NameIndex | None, recogniser: Recogniser, report: Report) -> list[_Name]:
+           index: NameIndex | None, recognisers: tuple[list[Found], Recogniser],
+           report: Report) -> list[_Name]:
     text = flow.text
     names: list[_Name] = []
     # identifiers (fond, unit) hold text only
@@ -221,10 +250,16 @@ def _names(flow: Inline, refs: list[Reference], titles: list[tuple[int, int]],
                 report.ambiguous[text[m.start:m.end]] = set(m.ids)
                 attrs = {"resp": RESP, "cert": "low"}
             names.append(_Name(m.start, m.end, m.tag, attrs))
+    modelled, recogniser = recognisers
+    ruled = recogniser.find(text, _field_starts(refs))
     known = [(n.start, n.end) for n in names]
-    starts = frozenset(p.start for ref in refs for p in ref.parts
-                       if p.tag == "title" and p.attrs.get("level") == "u")
-    for r in recogniser.find(text, starts):
+    for f in modelled:
+        if not _overlaps(known, f.start, f.end) and not _overlaps(titles, f.start, f.end) \
+                and not any(_trims(r, f) for r in ruled):
+            names.append(_Name(f.start, f.end, f.tag, {"resp": MODEL_RESP, "cert": f.cert},
+                               f.key))
+    known = [(n.start, n.end) for n in names]
+    for r in ruled:
         if not _overlaps(known, r.start, r.end) and not _overlaps(titles, r.start, r.end):
             names.append(_Name(r.start, r.end, r.tag, {"resp": RESP, "cert": r.cert}, r.key))
     # what a citation field says outranks a guess: publishers are organisations, ...
@@ -243,6 +278,25 @@ def _names(flow: Inline, refs: list[Reference], titles: list[tuple[int, int]],
     return sorted(names, key=lambda n: (n.start, -n.end))
 
 
+def _field_starts(refs: list[Reference]) -> frozenset[int]:
+    """Where a field opens like a sentence: the title of an archival document."""
+    return frozenset(p.start for ref in refs for p in ref.parts
+                     if p.tag == "title" and p.attrs.get("level") == "u")
+
+
+def _trims(rule: Recognised, model: Found) -> bool:
+    """Where the rules' name is the better cut of the same words: it holds the model's and
+    more (a Serbian organisation the model knows only the place of: "Socijalističke partije
+    Belgije"), or it ends where the model's does without its opening words ("Pismo Veljka
+    Vlahovića", a letter's title), or it is the same words and the rules found an
+    organisation's head noun in them ("Socijalističkoj internacionali")."""
+    inside = rule.start <= model.start and model.end <= rule.end and \
+        rule.end - rule.start > model.end - model.start
+    same_org = (rule.start, rule.end) == (model.start, model.end) and \
+        rule.tag == "orgName" and " " in rule.key  # a head noun phrase, not "USSR"
+    return inside or same_org or (model.start < rule.start and rule.end == model.end)
+
+
 def _places_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """"London – New York": two places of publication."""
     out, s = [], start
@@ -253,15 +307,15 @@ def _places_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _enrich_flow(flow: Inline, refs: list[Reference], note_id: str, last_bibl: list[str],
-                 index: NameIndex | None, recogniser: Recogniser, report: Report,
-                 used: set[str], own_title: bool = False) -> None:
+                 index: NameIndex | None, recognisers: tuple[list[Found], Recogniser],
+                 report: Report, used: set[str], own_title: bool = False) -> None:
     """`own_title`: the flow repeats the article's title (a summary's head), a title of a
     work whose names are no mentions."""
     text = flow.text
     titles = _add_references(flow, refs, note_id, last_bibl, report)
     for s, e in mixed_words(text):
         _try(flow, s, e, *MISPRINT, report)
-    for n in [] if own_title else _names(flow, refs, titles, index, recogniser, report):
+    for n in [] if own_title else _names(flow, refs, titles, index, recognisers, report):
         if not _try(flow, n.start, n.end, n.tag, n.attrs, report):
             continue
         if "ref" in n.attrs:

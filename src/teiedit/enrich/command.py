@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from teiedit.enrich.evaluate import edition_items, evaluate, read_gold, report_lines
+from teiedit.enrich.evaluate import (
+    by_recogniser,
+    edition_items,
+    evaluate,
+    read_gold,
+    recogniser_lines,
+    report_lines,
+)
 from teiedit.enrich.proposals import accept
 from teiedit.enrich.registers import Registers
 from teiedit.errors import fail
@@ -78,10 +85,14 @@ def accept_command(proposals: Path, directory: Path, ids: tuple[str, ...]) -> No
 @click.argument("gold", type=click.Path(dir_okay=False, path_type=Path))
 def eval_command(edition: Path, gold: Path) -> None:
     """Score EDITION's names, dates and citations against the GOLD annotation (TSV):
-    precision, recall and F1 per type, entity-linking and date-normalization accuracy."""
+    precision, recall and F1 per type, entity-linking and date-normalization accuracy, and
+    per name recogniser (registers, model, rules: its precision and its share of the gold
+    names, each matched against what the ones before it left)."""
+    by: dict = {}
     try:
-        result = evaluate(edition_items(edition), read_gold(gold))
+        gold_items = read_gold(gold)
+        result = evaluate(edition_items(edition, by), gold_items)
     except TeieditError as e:
         fail(e)
-    for line in report_lines(result):
+    for line in [*report_lines(result), *recogniser_lines(by_recogniser(by, gold_items))]:
         click.echo(line)

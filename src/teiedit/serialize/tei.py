@@ -61,7 +61,9 @@ def header(doc: Document) -> etree._Element:
             authors[0].append(E("persName", form, xml_lang=lang))
     title_stmt = E("titleStmt", *titles, *authors,
                    E("respStmt", E("resp", "TEI encoding"), E("name", f"teiedit {__version__}"),
-                     xml_id="teiedit"))
+                     xml_id="teiedit"),
+                   *(E("respStmt", E("resp", what), E("name", f"teiedit {__version__}"),
+                       xml_id=rid) for rid, what in sorted(doc.responsible.items())))
     licence = E("availability", E("licence", m.licence, target=m.licence_target)) \
         if m.licence else None
     publication = E("publicationStmt", E("publisher", m.edition_publisher),
