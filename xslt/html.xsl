@@ -233,7 +233,21 @@
        not a link itself, so the pages are no tab stops. -->
   <xsl:template match="pb" mode="t:marker">
     <span class="pb" id="{t:pb-id(.)}">[{t:label('page-abbr')} {(@n, '?')[1]}]</span>
+    <xsl:if test="not(t:inside-link(.))">
+      <xsl:for-each select="t:facs-url(.)">
+        <a class="facs" href="{.}" aria-label="{t:label('facsimile')}">{t:label('facsimile-abbr')}</a>
+      </xsl:for-each>
+    </xsl:if>
   </xsl:template>
+
+  <!-- The web image of a page (pb/@facs): a URL, or a pointer to a surface, zone or graphic
+       of the facsimile whose first graphic is on the web. -->
+  <xsl:function name="t:facs-url" as="xs:string?">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:variable name="facs" select="tokenize($pb/@facs)[1]"/>
+    <xsl:variable name="target" select="if (starts-with($facs, '#')) then key('t:id', substring($facs, 2), root($pb))[1] else ()"/>
+    <xsl:sequence select="($facs, $target/(descendant-or-self::graphic, ancestor::surface/graphic)/@url)[matches(., '^https?://')][1]"/>
+  </xsl:function>
 
   <!-- Registered names link to their index entry and carry a card shown on hover and focus. -->
   <xsl:template match="(persName | orgName | placeName)[t:entity(.)][not(t:inside-link(.))]">

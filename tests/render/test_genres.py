@@ -175,3 +175,11 @@ def test_no_link_to_an_empty_index(corpus_html):
                                                      "eltec-ukr-UKR18583.xml"]
     drama, _ = pages(corpus_html, "greekdracor-aristophanes-birds.xml")
     assert "greekdracor-aristophanes-birds.persons.html" in drama.xpath("//header//nav//a/@href")
+
+
+def test_page_breaks_link_their_facsimile(corpus_html):
+    """pb/@facs points to a surface whose graphics include a web image."""
+    page, tei = pages(corpus_html, "muqtabas-i_86.xml")
+    links = page.xpath("//a[@class='facs']/@href")
+    assert links and all(h.startswith("https://") for h in links)
+    assert len(links) == len(tei.xpath("//t:text//t:pb[@facs]", namespaces=TEI))
