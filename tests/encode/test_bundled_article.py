@@ -40,6 +40,9 @@ def test_75_numbered_notes_and_the_title_note_in_order(tei):
     assert xp(tei, "//t:titlePart/t:note/@n") == ["*"]
 
 
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
 def line_text_before(note) -> tuple[int, str]:
     """(source line, text of that line up to the note, calls included) as the TEI has it.
 
@@ -55,8 +58,8 @@ def line_text_before(note) -> tuple[int, str]:
             if skipped:
                 text += el.get("n", "") if not skipping else ""  # an earlier call
                 skipping += 1
-            elif not skipping and el.tag == t + "lb" and el.get("n"):
-                line, text = int(el.get("n")), ""
+            elif not skipping and el.tag == t + "lb" and el.get(XML_ID, "").startswith("L"):
+                line, text = int(el.get(XML_ID)[1:]), ""
             elif not skipping:
                 text += el.text or ""
         else:

@@ -87,7 +87,7 @@ def test_encode_reads_standard_input_for_a_dash():
     result = CliRunner().invoke(main, ["encode", "--no-names", "-"],
                                 input=b" First line of an article.\nsecond line.\n")
     assert result.exit_code == 0, result.output
-    assert "<lb n=\"2\"/>second line." in result.stdout
+    assert "<lb n=\"2\" xml:id=\"L2\"/>second line." in result.stdout
 
 
 def test_encoding_option_decides_and_an_unknown_one_is_a_usage_error(tmp_path: Path):

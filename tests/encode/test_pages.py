@@ -90,3 +90,15 @@ def test_a_word_hyphenated_across_a_page_break_with_furniture_between_stays_one_
     assert len(between) == 4 and all(el.get("break") == "no" for el in between)
     assert "Yugoslav party" in e.text_of("//t:text//t:p[t:pb]")
     assert e.regenerated() == normalised(text)  # the hyphen back on its own line
+
+
+def test_lines_are_numbered_within_their_printed_page_and_the_round_trip_needs_no_n():
+    text = page(BODY) + page(BODY, furniture=["58", "ZBORNIK RADOVA  4/2019. 57–70"])
+    e = Encoded(text)
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    second = e.xpath("//t:pb[@n='58']")[0]
+    numbered = second.xpath("following::t:lb[@n]/@n", namespaces=ns)
+    assert numbered == [str(k) for k in range(1, 10)]  # furniture lines carry no number
+    for lb in e.xpath("//t:lb"):
+        lb.attrib.pop("n", None)
+    assert e.regenerated() == normalised(text)

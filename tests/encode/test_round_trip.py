@@ -50,3 +50,16 @@ def test_any_text_gives_valid_tei(tei_all_rng, lines):
         return
     tree = Encoded(text).tree
     assert tei_all_rng.validate(tree), tei_all_rng.error_log.last_error
+
+
+STYLED_LINE = st.tuples(st.sampled_from(["", "", "\f"]), RAW_LINE,
+                        st.sampled_from(["", "", " "])).map("".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(STYLED_LINE, min_size=1, max_size=60))
+def test_any_text_with_form_feeds_and_trailing_spaces_comes_back(lines):
+    text = "\n".join(lines)
+    if not text.strip():
+        return
+    assert Encoded(text).regenerated() == normalised(text)

@@ -43,7 +43,7 @@ def test_a_control_character_is_reported_with_its_line():
 
 def test_crlf_line_ends_are_read_as_lines():
     e = Encoded(" First line\r\nsecond line.\r\n")
-    assert e.xpath("//t:text//t:lb/@n") == ["1", "2"]
+    assert e.xpath("//t:text//t:lb/@xml:id") == ["L1", "L2"]
 
 
 def test_latin1_french_is_decoded_as_latin1_not_as_central_european():

@@ -1,7 +1,8 @@
 """Turn source lines into an `Inline`: reading text plus lb/pb/fw/note anchors.
 
-Every source line gets an `<lb n="LINE"/>` (unless lines are not kept), so the TEI records
-where each line began, which hyphens were removed (`break="no" rend="hyphen"`) and which
+Every source line gets an `<lb n="K" xml:id="LLINE"/>` (unless lines are not kept): K is its
+line on the printed page (as editors cite "p. 125, l. 3"), LINE its line in the source, so the
+TEI records where each line began, which hyphens were removed (`break="no" rend="hyphen"`) and which
 lines were indented in the extraction (`rend="indent"`). That is what makes the round trip
 back to the source exact.
 """
@@ -32,11 +33,14 @@ class FlowOptions:
     keep_lines: bool = True
     long_line: int = 10_000  # a line longer than this was merged from two printed lines
     printed_width: tuple[int, int] = (0, 0)  # where a printed line ends, in characters
+    printed_lines: dict[int, int] = field(default_factory=dict)  # source line → line on its page
 
 
-def lb_attrs(line: Line, join: Join = Join.SPACE) -> dict[str, str]:
-    """The lb that starts `line`: its number, how it joins the previous line, its indent."""
-    attrs = {"n": str(line.no)}
+def lb_attrs(line: Line, join: Join = Join.SPACE, printed: int | None = None) -> dict[str, str]:
+    """The lb that starts `line`: its number on the printed page (none for furniture), the
+    source line it is (xml:id L + line number), how it joins the previous line, its indent."""
+    attrs = {"n": str(printed)} if printed is not None else {}
+    attrs["xml:id"] = f"L{line.no}"
     if join is not Join.SPACE:
         attrs["break"] = "no"
     rend = ["hyphen"] if join is Join.HYPHEN else []
@@ -81,7 +85,7 @@ def build_flow(lines: list[FlowLine], opts: FlowOptions, inline: Inline | None =
                 a.attrs["break"] = "no"
             _add_anchor(out, a)
         if opts.keep_lines:
-            out.anchor("lb", lb_attrs(fl.line, join))
+            out.anchor("lb", lb_attrs(fl.line, join, opts.printed_lines.get(fl.line.no)))
         _add_text(out, text, fl, opts)
         previous = fl.line
     return out

@@ -31,7 +31,8 @@ TERMINAL = re.compile(r"[.!?…][”\"’»)\]]*(?:\s?\d{1,3})?$")
 # space ("with. 31"), or follows a word and a space at a line end or before a comma ("on
 # GitLab 4, fehlen"); it is never part of a longer number, a range or a signature.
 GLUED = r"(?<=[^\s\d\-–/]){k}(?![\w])"
-SPACED = r"(?:(?<=[.,;:!?)\]”\"’»])\s{{1,2}}|(?<=[^\W\d_])\s(?={k}(?:[,;]|$))|(?<=[^\W\d_])\s\s(?={k}(?:[,;]|$)))({k})(?![\w])"
+SPACED = (r"(?:(?<=[.,;:!?)\]”\"’»])\s{{1,2}}"
+          r"|(?<=[^\W\d_])\s(?={k}(?:[,;]|$))|(?<=[^\W\d_])\s\s(?={k}(?:[,;]|$)))({k})(?![\w])")
 
 
 

@@ -90,6 +90,8 @@ def encode_source(source: Source, diag: Diagnostics, *, lang: str = "en", keep_l
     number_pages(layout.pages, page_range, diag)
 
     opts = flow_options(source, keep_lines)
+    opts.printed_lines = {ln.no: k for page in layout.pages
+                          for k, ln in enumerate((x for x in page.content if not x.blank), 1)}
     anchors = note_anchors(layout.notes, opts)
     calls = find_calls(layout.body, layout.notes, diag) + symbol_calls(layout.body, layout.notes)
     check_layout(layout, calls, diag)

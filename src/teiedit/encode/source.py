@@ -6,6 +6,7 @@ import codecs
 import hashlib
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -117,6 +118,12 @@ def _known_words(text: str) -> int:
     return sum(any(w in _words(lang) for lang in WORD_LISTS) for w in words)
 
 
+def _latin(text: str) -> bool:
+    """Are most letters outside ASCII Latin ones (so that Latin word lists can judge)?"""
+    letters = [c for c in text if c.isalpha() and not c.isascii()]
+    return sum(unicodedata.name(c, "").startswith("LATIN") for c in letters) * 2 >= len(letters)
+
+
 def decode(data: bytes, name: str, diag: Diagnostics,
            encoding: str | None = None) -> tuple[str, str]:
     """The encoding given, else a byte order mark, else UTF-8 (the normal case); otherwise
@@ -145,7 +152,8 @@ def decode(data: bytes, name: str, diag: Diagnostics,
                 file=name, line=bad_line) from None
         candidates = [*found, *(c for c in ("cp1252", "latin_1") if c not in found)]
         decoded = {c: data.decode(c, errors="replace") for c in candidates}
-        best = max(candidates, key=lambda c: (_known_words(decoded[c]), -candidates.index(c)))
+        best = candidates[0] if not _latin(decoded[candidates[0]]) else \
+            max(candidates, key=lambda c: (_known_words(decoded[c]), -candidates.index(c)))
         diag.warn(f"not UTF-8 (first bad byte on line {bad_line}); decoded as {best} "
                   "(give --encoding if that is wrong)")
         return decoded[best], best

@@ -1,6 +1,7 @@
 """TEI → the source text it was encoded from: the proof that nothing was lost.
 
-Each `<lb n="K"/>` starts source line K; notes are separate flows whose first line gets its
+Each `<lb xml:id="LK"/>` starts source line K (its @n is the line on the printed page, which
+the round trip does not need); notes are separate flows whose first line gets its
 number back; hyphens come back at `lb rend="hyphen"`; furniture is written on its own lines.
 Text outside any line (the rebuilt title, the header) was never in the source and is skipped.
 """
@@ -9,10 +10,11 @@ from __future__ import annotations
 
 from lxml import etree
 
-from teiedit import TEI_NS
+from teiedit import TEI_NS, XML_NS
 from teiedit.serialize.tei import BLOCKS
 
 T = f"{{{TEI_NS}}}"
+XML_ID = f"{{{XML_NS}}}id"
 SKIP = {f"{T}teiHeader", f"{T}standOff", f"{T}corr", f"{T}reg", f"{T}expan"}
 
 
@@ -33,9 +35,10 @@ class _Flow:
         rend = (lb.get("rend") or "").split()
         if "hyphen" in rend and self.text_line is not None:
             self.lines[self.text_line] += "-"
-        if lb.get("type") == "inferred" or lb.get("n") is None:
+        source_line = lb.get(XML_ID, "")
+        if lb.get("type") == "inferred" or not source_line.startswith("L"):
             return
-        self.current = int(lb.get("n"))
+        self.current = int(source_line[1:])
         following = lb.getnext()
         if lb.tail or following is None or following.tag != f"{T}fw":
             self.text_line = self.current
