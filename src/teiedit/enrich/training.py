@@ -61,7 +61,7 @@ def clean(doc: Annotated) -> Annotated:
                                 for w in words):
                 continue
         spans.append((s, e, label))
-    return Annotated(doc.text, spans, doc.lang)
+    return Annotated(doc.text, spans)
 
 
 def load(paths: list[Path], settings: Settings) -> list[Annotated]:
