@@ -57,7 +57,7 @@ def test_train_writes_a_loadable_spacy_model_folder(tiny_model: Path) -> None:
 
 def test_training_is_reproducible(tiny_model: Path, tmp_path: Path) -> None:
     again = train(tmp_path, "again")
-    for part in ("ner/model", "tok2vec/model"):
+    for part in ("ner/model", "tok2vec/model", "config.cfg"):
         assert (again / part).read_bytes() == (tiny_model / part).read_bytes()
 
 

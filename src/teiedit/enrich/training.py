@@ -135,6 +135,7 @@ def train(corpus: list[Path], output: Path, settings: Settings, dev: list[Path] 
         (work / "out").mkdir()
         train_loop(nlp, work / "out", stdout=log, stderr=log)
         best = work / "out" / "model-best"
+        _forget_paths(best / "config.cfg")
         scores = _scores(best)
         staging = Path(tempfile.mkdtemp(prefix=".teiedit-ner-", dir=output.parent))
         shutil.rmtree(staging)
@@ -143,6 +144,15 @@ def train(corpus: list[Path], output: Path, settings: Settings, dev: list[Path] 
             shutil.rmtree(output)
         staging.rename(output)
     return scores
+
+
+def _forget_paths(config: Path) -> None:
+    """The model's config names no temporary training files (same inputs, same bytes)."""
+    from spacy.util import load_config
+
+    cfg = load_config(config, interpolate=False)
+    cfg["paths"].update({"train": None, "dev": None})
+    cfg.to_disk(config)
 
 
 def _scores(model: Path) -> dict[str, float]:
