@@ -70,6 +70,14 @@ def test_train_without_names_fails_with_exit_code_1(tmp_path: Path) -> None:
     assert not (tmp_path / "m").exists()
 
 
+def test_train_for_a_language_spacy_does_not_know_is_an_error(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "train.iob2")
+    result = CliRunner().invoke(main, ["ner", "train", str(corpus), "-o", str(tmp_path / "m"),
+                                       "--lang", "zz"])
+    assert result.exit_code == 1
+    assert "spaCy has no tokenizer for language 'zz'" in result.output
+
+
 def test_ner_test_reports_precision_and_recall_per_label(tiny_model: Path,
                                                          tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "test.iob2")

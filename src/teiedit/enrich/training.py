@@ -102,6 +102,10 @@ def train(corpus: list[Path], output: Path, settings: Settings, dev: list[Path] 
     from spacy.training.loop import train as train_loop
     from spacy.util import fix_random_seed, load_config
 
+    try:
+        blank = spacy.blank(settings.lang)
+    except ImportError:
+        raise TeieditError(f"spaCy has no tokenizer for language {settings.lang!r}") from None
     docs = load(corpus, settings)
     if dev:
         dev_docs = load(dev, settings)
@@ -111,7 +115,6 @@ def train(corpus: list[Path], output: Path, settings: Settings, dev: list[Path] 
     if not docs or not any(d.spans for d in docs):
         raise TeieditError("no annotated names to learn from in the training files")
     fix_random_seed(settings.seed)
-    blank = spacy.blank(settings.lang)
     with tempfile.TemporaryDirectory(prefix="teiedit-ner-") as tmp:
         work = Path(tmp)
         n_train = _doc_bin(blank, docs, work / "train.spacy")
