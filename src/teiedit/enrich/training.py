@@ -140,12 +140,16 @@ def train(corpus: list[Path], output: Path, settings: Settings, dev: list[Path] 
         best = work / "out" / "model-best"
         _forget_paths(best / "config.cfg")
         scores = _scores(best)
-        staging = Path(tempfile.mkdtemp(prefix=".teiedit-ner-", dir=output.parent))
-        shutil.rmtree(staging)
-        shutil.copytree(best, staging)
-        if output.exists():
-            shutil.rmtree(output)
-        staging.rename(output)
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=".teiedit-ner-", dir=output.parent))
+            shutil.rmtree(staging)
+            shutil.copytree(best, staging)
+            if output.exists():
+                shutil.rmtree(output)
+            staging.rename(output)
+        except OSError as e:
+            raise TeieditError(f"cannot write the model: {e.strerror}", file=output) from None
     return scores
 
 
