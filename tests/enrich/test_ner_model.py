@@ -57,7 +57,7 @@ def test_train_writes_a_loadable_spacy_model_folder(tiny_model: Path) -> None:
 
 def test_training_is_reproducible(tiny_model: Path, tmp_path: Path) -> None:
     again = train(tmp_path, "again")
-    for part in ("ner/model", "tok2vec/model"):
+    for part in ("ner/model", "tok2vec/model", "config.cfg"):
         assert (again / part).read_bytes() == (tiny_model / part).read_bytes()
 
 
@@ -68,6 +68,14 @@ def test_train_without_names_fails_with_exit_code_1(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "no annotated names to learn from" in result.output
     assert not (tmp_path / "m").exists()
+
+
+def test_train_for_a_language_spacy_does_not_know_is_an_error(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "train.iob2")
+    result = CliRunner().invoke(main, ["ner", "train", str(corpus), "-o", str(tmp_path / "m"),
+                                       "--lang", "zz"])
+    assert result.exit_code == 1
+    assert "spaCy has no tokenizer for language 'zz'" in result.output
 
 
 def test_ner_test_reports_precision_and_recall_per_label(tiny_model: Path,

@@ -45,7 +45,6 @@ class Annotated:
 
     text: str
     spans: list[tuple[int, int, str]] = field(default_factory=list)
-    lang: str = ""
 
     def cyrillic(self) -> Annotated:
         """The same text in Serbian Cyrillic (Latin letters transliterated, offsets
@@ -58,7 +57,7 @@ class Annotated:
             pos += len(pieces[a])
         where[len(self.text)] = pos
         return Annotated("".join(pieces[a] for a in bounds[:-1]),
-                         [(where[s], where[e], lab) for s, e, lab in self.spans], self.lang)
+                         [(where[s], where[e], lab) for s, e, lab in self.spans])
 
 
 def label_of(name: str) -> str | None:
@@ -187,7 +186,7 @@ def _same_lang(code: str, lang: str) -> bool:
 def _blocks(el: etree._Element, lang_here: str, lang: str) -> Iterator[Annotated]:
     lang_here = el.get("{http://www.w3.org/XML/1998/namespace}lang", lang_here)
     if _local(el) in _BLOCKS:
-        found = Annotated("", [], lang_here)
+        found = Annotated("", [])
         _flatten(el, found, lang, lang_here)
         if found.text.strip() and _same_lang(lang_here, lang):
             yield _squeezed(found)
@@ -208,8 +207,7 @@ def _squeezed(a: Annotated) -> Annotated:
             text += " "
     where[len(a.text)] = len(text)
     text = text.rstrip()
-    return Annotated(text, [(where[s], min(where[e], len(text)), lab) for s, e, lab in a.spans],
-                     a.lang)
+    return Annotated(text, [(where[s], min(where[e], len(text)), lab) for s, e, lab in a.spans])
 
 
 def _name_label(el: etree._Element) -> str | None:

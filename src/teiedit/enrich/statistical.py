@@ -4,14 +4,19 @@ A CNN tagger sees a few words either side; an article repeats its names. So the 
 spans are pooled over the whole document before anything is tagged:
 
 - a form's certainty is how consistently the model tags it: tagged at half or more of its
-  occurrences (and at least twice) is `high`, at a third or more `medium`, else `low`;
-- a title or role before it ("Ambassador Mates", "Marshal Tito", "Mr. Popovic") makes a
-  person of it, `high`, even where the model saw nothing;
+  occurrences (and at least twice) is `high`, at a third or more `medium`, else `low`, and
+  `low` forms are left out (a name the model finds once among many untagged occurrences is
+  more often a common word than a name);
+- cues make a person, `high`, even where the model saw nothing: a title or role before it
+  ("Ambassador Mates", "Mr. Popovic"), the role's holder in parentheses ("The Ambassador in
+  Yugoslavia (Riddleberger)"), a verb of saying after it ("Prica said"); so does an
+  enumeration of persons ("Bulganin, Mikoyan, Shepilov and Kumikin");
 - a form that is `high` or `medium` is tagged at every occurrence, inflected Serbian forms
   included ("Kardelj" -> "Kardelja", "Kardeljem"), and a person's surname alone too
   ("Riddleberger" after "James W. Riddleberger");
-- `low` forms are left out: a name the model finds once among many untagged occurrences is
-  more often a common word than a name.
+- the gazetteer and the document's own evidence (`Recogniser`) overrule the model where it
+  is known to err: places it calls organisations, surnames it calls places, pronouns,
+  demonyms, roles, sentence-opening words, Serbian adjectives, Serbian titles in English.
 
 Models are loaded once per process. The shipped ones (`data/ner/en`, `data/ner/sr`) are
 built by `scripts/train-ner.sh` (`teiedit ner train`); `sr` serves Serbian, Croatian and

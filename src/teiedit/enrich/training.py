@@ -61,7 +61,7 @@ def clean(doc: Annotated) -> Annotated:
                                 for w in words):
                 continue
         spans.append((s, e, label))
-    return Annotated(doc.text, spans, doc.lang)
+    return Annotated(doc.text, spans)
 
 
 def load(paths: list[Path], settings: Settings) -> list[Annotated]:
@@ -102,6 +102,10 @@ def train(corpus: list[Path], output: Path, settings: Settings, dev: list[Path] 
     from spacy.training.loop import train as train_loop
     from spacy.util import fix_random_seed, load_config
 
+    try:
+        blank = spacy.blank(settings.lang)
+    except ImportError:
+        raise TeieditError(f"spaCy has no tokenizer for language {settings.lang!r}") from None
     docs = load(corpus, settings)
     if dev:
         dev_docs = load(dev, settings)
@@ -111,7 +115,6 @@ def train(corpus: list[Path], output: Path, settings: Settings, dev: list[Path] 
     if not docs or not any(d.spans for d in docs):
         raise TeieditError("no annotated names to learn from in the training files")
     fix_random_seed(settings.seed)
-    blank = spacy.blank(settings.lang)
     with tempfile.TemporaryDirectory(prefix="teiedit-ner-") as tmp:
         work = Path(tmp)
         n_train = _doc_bin(blank, docs, work / "train.spacy")
@@ -135,14 +138,28 @@ def train(corpus: list[Path], output: Path, settings: Settings, dev: list[Path] 
         (work / "out").mkdir()
         train_loop(nlp, work / "out", stdout=log, stderr=log)
         best = work / "out" / "model-best"
+        _forget_paths(best / "config.cfg")
         scores = _scores(best)
-        staging = Path(tempfile.mkdtemp(prefix=".teiedit-ner-", dir=output.parent))
-        shutil.rmtree(staging)
-        shutil.copytree(best, staging)
-        if output.exists():
-            shutil.rmtree(output)
-        staging.rename(output)
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=".teiedit-ner-", dir=output.parent))
+            shutil.rmtree(staging)
+            shutil.copytree(best, staging)
+            if output.exists():
+                shutil.rmtree(output)
+            staging.rename(output)
+        except OSError as e:
+            raise TeieditError(f"cannot write the model: {e.strerror}", file=output) from None
     return scores
+
+
+def _forget_paths(config: Path) -> None:
+    """The model's config names no temporary training files (same inputs, same bytes)."""
+    from spacy.util import load_config
+
+    cfg = load_config(config, interpolate=False)
+    cfg["paths"].update({"train": None, "dev": None})
+    cfg.to_disk(config)
 
 
 def _scores(model: Path) -> dict[str, float]:
