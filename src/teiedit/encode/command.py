@@ -14,8 +14,8 @@ from teiedit.encode.source import Diagnostics, read_source
 from teiedit.enrich import Report, enrich, finish, write_review
 from teiedit.enrich.registers import Registers
 from teiedit.enrich.scripts import mark_misprints
-from teiedit.errors import fail
 from teiedit.enrich.statistical import NameModels, shipped_models
+from teiedit.errors import fail
 from teiedit.serialize.tei import declare_languages, serialize, to_tree
 from teiedit.xmlio import TeieditError, write_atomic
 
