@@ -18,6 +18,12 @@
   <xsl:param name="base" as="xs:string" select="'edition'"/>
   <!-- Relative link to the TEI file the edition was made from. -->
   <xsl:param name="tei-href" as="xs:string" select="$base || '.xml'"/>
+  <!-- The registered language subtags (ISO 639 codes as BCP 47 uses them), space-separated:
+       the render stage passes them from pycountry's database. Only a tag whose primary
+       subtag is one of them becomes an HTML/FO language; checkers reject anything else. -->
+  <xsl:param name="languages" as="xs:string" required="yes"/>
+  <xsl:variable name="t:languages" as="map(xs:string, xs:boolean)"
+      select="map:merge(tokenize($languages) ! map:entry(., true()))"/>
 
   <xsl:variable name="t:labels" select="doc('labels.xml')/*:labels"/>
   <xsl:key name="t:id" match="*[@xml:id]" use="@xml:id"/>
@@ -315,6 +321,19 @@
     <xsl:sequence select="if ($lb/@break = 'no' or empty($prev) or empty($next)
         or ($prev/self::text() and matches($prev, '\s$')) or ($next/self::text() and matches($next, '^\s'))
         or $next/self::lb or $next/self::pb or $prev/self::pb) then '' else ' '"/>
+  </xsl:function>
+
+  <!-- Whether a language tag's primary subtag is a registered language (`cz` is not: Czech is `cs`). -->
+  <xsl:function name="t:known-lang" as="xs:boolean">
+    <xsl:param name="tag" as="xs:string"/>
+    <xsl:sequence select="map:contains($t:languages, lower-case(substring-before($tag || '-', '-')))"/>
+  </xsl:function>
+
+  <!-- The language of a whole output: the document's, else its first text's, if registered;
+       otherwise English, the language of the labels around the text. -->
+  <xsl:function name="t:doc-lang" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="(root($doc)/*/@xml:lang[t:known-lang(.)], (root($doc)//text/@xml:lang[t:known-lang(.)])[1], 'en')[1]"/>
   </xsl:function>
 
   <!-- Text direction of a language tag, for right-to-left scripts. -->

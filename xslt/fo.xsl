@@ -18,7 +18,7 @@
   <xsl:variable name="t:font" select="'DejaVu Serif, serif'"/>
 
   <xsl:template match="/">
-    <fo:root font-family="{$t:font}" font-size="10pt" line-height="1.4" language="{substring-before((/*/@xml:lang[normalize-space()], (//text/@xml:lang[normalize-space()])[1], 'en')[1] || '-', '-')}">
+    <fo:root font-family="{$t:font}" font-size="10pt" line-height="1.4" language="{substring-before(t:doc-lang(.) || '-', '-')}">
       <fo:layout-master-set>
         <xsl:for-each select="('first', 'odd', 'even')">
           <fo:simple-page-master master-name="{.}" page-width="176mm" page-height="250mm"
@@ -64,7 +64,7 @@
   </xsl:template>
 
   <xsl:template name="t:lang">
-    <xsl:if test="@xml:lang"><xsl:attribute name="language" select="substring-before(@xml:lang || '-', '-')"/></xsl:if>
+    <xsl:if test="@xml:lang[t:known-lang(.)]"><xsl:attribute name="language" select="substring-before(@xml:lang || '-', '-')"/></xsl:if>
   </xsl:template>
 
   <xsl:template match="text | front | body | back">

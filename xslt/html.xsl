@@ -31,7 +31,7 @@
     <xsl:variable name="heading" select="if ($page = 'text') then t:title(.)
         else if ($page = 'chronology') then t:label('chronology')
         else t:label('index-of') || ' ' || lower-case(t:label($page))"/>
-    <html lang="{(/*/@xml:lang[normalize-space()], (//text/@xml:lang[normalize-space()])[1], 'en')[1]}">
+    <html lang="{t:doc-lang(.)}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -94,7 +94,7 @@
     <xsl:variable name="text" select="$texts[1]"/>
     <xsl:variable name="heads" select="$texts//head[not(@type = 'sub')][parent::div or parent::div1 or parent::div2 or parent::div3]"/>
     <article>
-      <xsl:call-template name="t:lang-attrs"><xsl:with-param name="el" select="$text"/></xsl:call-template>
+      <xsl:call-template name="t:lang-attrs"><xsl:with-param name="el" select="$text/ancestor-or-self::*[@xml:lang][1]"/></xsl:call-template>
       <xsl:if test="not($text/front//docTitle)">
         <h1 class="doc-title"><xsl:value-of select="t:title(.)"/></h1>
       </xsl:if>

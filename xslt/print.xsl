@@ -21,7 +21,7 @@
   </xsl:function>
 
   <xsl:template match="/">
-    <html lang="{(/*/@xml:lang[normalize-space()], (//text/@xml:lang[normalize-space()])[1], 'en')[1]}">
+    <html lang="{t:doc-lang(.)}">
       <head>
         <meta charset="utf-8"/>
         <title>{t:title(.)}</title>

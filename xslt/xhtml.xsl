@@ -14,13 +14,16 @@
   <xsl:import href="common.xsl"/>
   <xsl:include href="modules.xsl"/>
 
-  <!-- lang (and dir for right-to-left scripts) from @xml:lang. -->
+  <!-- lang (and dir for right-to-left scripts) from @xml:lang. A tag that is not a registered
+       language is not guessed at: lang="" (unknown) stops the outer language from being
+       claimed, and data-lang keeps the source's value. -->
   <xsl:template name="t:lang-attrs">
     <xsl:param name="el" as="element()?" select="."/>
-    <xsl:if test="$el/@xml:lang">
-      <xsl:attribute name="lang" select="$el/@xml:lang"/>
-      <xsl:if test="t:dir($el/@xml:lang)"><xsl:attribute name="dir" select="t:dir($el/@xml:lang)"/></xsl:if>
-    </xsl:if>
+    <xsl:for-each select="$el/@xml:lang">
+      <xsl:attribute name="lang" select="if (t:known-lang(.)) then string(.) else ''"/>
+      <xsl:if test="not(t:known-lang(.)) and normalize-space()"><xsl:attribute name="data-lang" select="."/></xsl:if>
+      <xsl:if test="t:dir(.)"><xsl:attribute name="dir" select="t:dir(.)"/></xsl:if>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template name="t:class">

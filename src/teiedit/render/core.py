@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
+import pycountry
 from lxml import etree
 
 from teiedit.render.pdf import html_to_pdf
@@ -64,6 +66,17 @@ def check_tei(tree: etree._ElementTree, path: Path) -> None:
                            file=path, line=root.sourceline)
 
 
+@cache
+def language_subtags() -> str:
+    """The registered primary language subtags, space-separated, for the stylesheets'
+    `languages` parameter: BCP 47 takes a language's shortest ISO 639 code (639-1 where there
+    is one, else 639-3) and the ISO 639-5 family codes. A source's tag outside them (`cz`)
+    must not reach HTML `lang`, where validators and screen readers reject it."""
+    codes = {getattr(lang, "alpha_2", None) or lang.alpha_3 for lang in pycountry.languages}
+    codes |= {family.alpha_3 for family in pycountry.language_families}
+    return " ".join(sorted(codes))
+
+
 def html_page_name(base: str, page: str) -> str:
     return f"{base}.html" if page == "text" else f"{base}.{page}.html"
 
@@ -71,7 +84,8 @@ def html_page_name(base: str, page: str) -> str:
 def render_outputs(tree: etree._ElementTree, base: str, to: Iterable[str],
                    tei_href: str) -> dict[str, bytes]:
     """All requested outputs as {file name: bytes}, without touching the disk."""
-    params = {"base": base, "tei-href": tei_href, "pdf-href": f"{base}.pdf" if "pdf" in to else ""}
+    params = {"base": base, "tei-href": tei_href, "pdf-href": f"{base}.pdf" if "pdf" in to else "",
+              "languages": language_subtags()}
     out: dict[str, bytes] = {}
     if "html" in to:
         for page in HTML_PAGES:
