@@ -214,11 +214,5 @@
     <xsl:sequence select="if ($el/self::date) then 'date' else 'name ' || t:entity-kind($el)"/>
   </xsl:function>
 
-  <!-- Line beginnings: invisible in the reading text, shown by the line view. -->
-  <xsl:template match="lb">
-    <span class="{string-join(('lb', tokenize(@rend)[. = ('hyphen', 'indent')]), ' ')}" data-n="{@n}"></span>
-    <xsl:value-of select="t:lb-space(.)"/>
-  </xsl:template>
-
   <xsl:template match="cb | milestone | anchor | index | interpGrp | linkGrp | spanGrp | link[not(normalize-space())]"/>
 </xsl:stylesheet>

@@ -101,6 +101,32 @@ def test_line_view_toggle_shows_printed_lines(sample_out, page):
     assert hyphen.startswith('"-')
 
 
+def test_in_the_line_view_a_page_marker_stands_above_the_whole_line(tmp_path, page):
+    from test_generic import write_tei
+
+    from teiedit.render import render
+
+    path = write_tei(tmp_path, "lines", (
+        "<text><body><p><lb n='1'/>broken in Europe<pb n='2' break='no'/>"
+        "<lb n='1' break='no' rend='hyphen'/>an parties\n<lb n='2'/>ends.<pb n='3'/>\n"
+        "<lb n='1'/>Third page</p></body></text>"))
+    render(path, {"html"}, tmp_path / "o")
+    page.goto(url(tmp_path / "o", "lines.html"))
+    assert page.locator("#p2").is_visible()  # reading view: the marker after the word
+    page.check("#show-lines")
+    tops = page.evaluate("""() => [...document.querySelectorAll('article p')[0].childNodes]
+        .filter(n => n.nodeType === 3 && n.textContent.trim()).map(n => {
+          const r = document.createRange(); r.selectNodeContents(n);
+          return [n.textContent.trim(), Math.round(r.getBoundingClientRect().top)]; })""")
+    top = dict(tops)
+    assert top["an"] == top["parties"]  # the page's first line is not split by its marker
+    for n, first in (("2", "an"), ("3", "Third page")):
+        marker = page.locator(f".page-line[data-page='[p. {n}]']")
+        box = marker.bounding_box()
+        assert box["height"] > 5 and box["y"] + box["height"] <= top[first]
+        assert page.locator(f"#p{n}").bounding_box()["height"] <= 1  # in place, out of sight
+
+
 def test_screenshot_artifact(bundled_out, page, artifacts):
     page.goto(url(bundled_out, "miletic.html"))
     page.click("a.noteref >> nth=1")
