@@ -66,8 +66,22 @@
   <!-- WeasyPrint breaks footnote lines at source newlines: hand it spaces instead. -->
   <xsl:template match="text()" priority="3">
     <xsl:variable name="text"><xsl:next-match/></xsl:variable>
-    <xsl:value-of select="translate($text, '&#10;&#13;&#9;', '   ')"/>
+    <xsl:sequence select="t:map-text($text/node(), translate(?, '&#10;&#13;&#9;', '   '))"/>
   </xsl:template>
+
+  <!-- The text nodes of what a text rule made, changed by $f; elements kept as they are (the
+       page marker a text node carries after a word the page break splits: flattened to
+       text, it would print at the size of the text). -->
+  <xsl:function name="t:map-text" as="node()*">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:param name="f" as="function(xs:string) as xs:string"/>
+    <xsl:for-each select="$nodes">
+      <xsl:choose>
+        <xsl:when test="self::text()"><xsl:value-of select="$f(.)"/></xsl:when>
+        <xsl:otherwise><xsl:copy-of select="."/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:function>
 
   <!-- On paper, names, dates and the parts of a reference look like the text around them:
        no element of their own (WeasyPrint lays out footnotes faster with fewer boxes). -->
@@ -92,7 +106,7 @@
   <!-- A note call never begins a line: the space before a call goes after it. -->
   <xsl:template match="text()[following-sibling::node()[1][self::note[t:is-footnote(.)]]]" priority="5">
     <xsl:variable name="text"><xsl:next-match/></xsl:variable>
-    <xsl:value-of select="replace($text, '\s+$', '')"/>
+    <xsl:sequence select="t:map-text($text/node(), replace(?, '\s+$', ''))"/>
   </xsl:template>
   <xsl:template match="note[t:is-footnote(.)][preceding-sibling::node()[1][self::text()][matches(., '\s$')]]" priority="5">
     <xsl:next-match/>

@@ -164,3 +164,23 @@ def test_the_pdf_is_tagged_linked_and_has_bookmarks(bundled_out):
     assert "https://creativecommons.org/licenses/by/4.0/" in uris
     titles = [b["/Title"] for b in reader.outline[1]]
     assert "The Period of Foreign Policy Crisis" in titles
+
+
+def test_a_page_marker_glued_to_a_word_prints_small_like_the_others(tmp_path):
+    """A page break inside a word is marked after the word (and before a note call there):
+    still the small marker, not text at the size of the word."""
+    from test_generic import write_tei
+
+    from teiedit.render import render
+
+    path = write_tei(tmp_path, "words", (
+        "<text><body><p><lb n='1'/>Contacts with West Europe<pb n='7' break='no'/>"
+        "<lb n='1' break='no'/>an parties<pb n='8'/> were made, and some respect"
+        "<pb n='9' break='no'/>able<note n='1'>A note.</note> people came.</p></body></text>"))
+    render(path, {"pdf"}, tmp_path / "o")
+    sizes: dict[str, set[float]] = {}
+    PdfReader(tmp_path / "o" / "words.pdf").pages[0].extract_text(
+        visitor_text=lambda text, cm, tm, font, size: sizes.setdefault(text.strip(), set()).add(
+            round(size * tm[0] * cm[0], 1)))
+    body = sizes["Contacts with West European"]
+    assert sizes["[8]"] == sizes["[7]"] == sizes["[9]"] == {7.0} and body == {10.0}
