@@ -242,31 +242,6 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:function name="t:pb-text" as="xs:string">
-    <xsl:param name="pb" as="element()"/>
-    <xsl:sequence select="'[' || t:label('page-abbr') || ' ' || ($pb/@n, '?')[1] || ']'"/>
-  </xsl:function>
-  <!-- The line a page begins with: a sibling lb with nothing but whitespace between (the
-       following one first: pb lb is the usual order, lb pb happens). -->
-  <xsl:function name="t:page-lb" as="element()?">
-    <xsl:param name="pb" as="element()"/>
-    <xsl:sequence select="($pb/following-sibling::node()[not(self::text()[not(normalize-space())])][1][self::lb],
-        $pb/preceding-sibling::node()[not(self::text()[not(normalize-space())])][1][self::lb])[1]"/>
-  </xsl:function>
-
-  <!-- Line beginnings: invisible in the reading text, shown by the line view, with the page
-       this line begins (as generated content: no second copy of the marker's text for search,
-       selection or screen readers). -->
-  <xsl:template match="lb">
-    <span class="{string-join(('lb', tokenize(@rend)[. = ('hyphen', 'indent')]), ' ')}" data-n="{@n}">
-      <xsl:variable name="lb" select="."/>
-      <xsl:for-each select="(preceding-sibling::pb | following-sibling::pb)[t:page-lb(.) is $lb]">
-        <span class="page-line" aria-hidden="true" data-page="{t:pb-text(.)}"></span>
-      </xsl:for-each>
-    </span>
-    <xsl:value-of select="t:lb-space(.)"/>
-  </xsl:template>
-
   <!-- The web image of a page (pb/@facs): a URL, or a pointer to a surface, zone or graphic
        of the facsimile whose first graphic is on the web. -->
   <xsl:function name="t:facs-url" as="xs:string?">
