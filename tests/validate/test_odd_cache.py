@@ -54,3 +54,15 @@ def test_the_odds_warnings_are_shown_also_from_the_cache(tmp_path):
         warnings = [line for line in r.stderr.splitlines() if ": warning: " in line]
         assert len(warnings) == 1, r.stderr
         assert warnings[0].startswith(f"{odd}:6: warning: ") and "'nothere'" in warnings[0]
+
+
+def test_an_edit_to_the_odds_source_is_a_fresh_compile(tmp_path):
+    source = tmp_path / "base.xml"      # a spec collection the ODD selects from
+    odd = tmp_path / "t.odd"
+    odd.write_text(ODD.format(body='<elementRef key="item"/>').replace(
+        'ns=""', 'ns="" source="base.xml"'), encoding="utf-8")
+    doc = tmp_path / "doc.xml"
+    doc.write_text("<root><item>text</item></root>", encoding="utf-8")
+    for content, code in (("<textNode/>", 0), ("<empty/>", 1)):
+        source.write_text(ODD.format(body=ITEM.format(content=content)), encoding="utf-8")
+        assert validate("--schema", str(odd), str(doc)).exit_code == code
