@@ -173,14 +173,15 @@ def read_untrusted(path: str | os.PathLike[str], **limits: int) -> etree._Elemen
 
 def expand_xincludes(tree: etree._ElementTree, path: str | os.PathLike[str], *,
                      root: str | os.PathLike[str] | None = None, max_files: int = 64,
-                     mark_base: bool = False, **limits: int) -> etree._ElementTree:
+                     mark_base: bool = False, read: list[Path] | None = None,
+                     **limits: int) -> etree._ElementTree:
     """Replace `xi:include` elements by the files they name, read with `read_untrusted`.
 
     Only relative references to files inside `root` (default: the including file's folder)
     are followed; no network, no xpointer, a bounded number of files. libxml2's own XInclude
     would read whatever the document names, so it is never used. With `mark_base`, each
     included root gets `xml:base` = its file (the XInclude spec's base-URI fixup), so later
-    messages can name the included file.
+    messages can name the included file. `read`, when given, gets each file included.
     """
     base = Path(path).resolve()
     top = Path(root).resolve() if root is not None else base.parent
@@ -203,6 +204,8 @@ def expand_xincludes(tree: etree._ElementTree, path: str | os.PathLike[str], *,
             seen += 1
             if seen > max_files:
                 raise TeieditError(f"more than {max_files} XIncludes", **where)
+            if read is not None:
+                read.append(target)
             if inc.get("parse", "xml") == "text":
                 try:
                     replacement: str | etree._Element = target.read_text(encoding="utf-8")

@@ -34,7 +34,7 @@ def built(corpus: Path, p5subset: Path, tmp_path_factory) -> dict[str, tuple[Pat
     out = {}
     for folder, odd in COMPILED.items():
         target = tmp_path_factory.mktemp(folder)
-        files, warnings = build(corpus / folder / odd, p5subset)
+        files, warnings, _ = build(corpus / folder / odd, p5subset)
         for name, data in files.items():
             (target / name).write_bytes(data)
         out[folder] = (target / output_names(Path(odd).stem)["rng"], warnings)

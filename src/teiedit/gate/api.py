@@ -11,18 +11,20 @@ from teiedit.gate.check import Checker
 from teiedit.gate.profiles import load_profile
 from teiedit.gate.results import FileResult, Report
 from teiedit.gate.schemas import Engine, default_schemas, load_engines, schema_path
-from teiedit.xmlio import MAX_BYTES, MAX_DEPTH
+from teiedit.xmlio import MAX_BYTES, MAX_DEPTH, TeieditError
 
 
 def make_checker(schemas: Iterable[str | Path] | None = None, *, profile: str | None = None,
                  phase: str = "", xinclude: bool = False, xml_model: bool = False,
                  prune: bool = True, odd_source: str | Path | None = None,
+                 on_warning: Callable[[TeieditError], None] | None = None,
                  ) -> tuple[Checker, str]:
     """The compiled checker for a run, and the profile ident ("" without a profile).
 
     Schemas come from the profile, else from `schemas`, else (unless only xml-model PIs
     are to be used) the project's default schemas. Raises TeieditError for any schema or
-    profile problem, before any file is read.
+    profile problem, before any file is read; the ODD compiler's warnings go to
+    `on_warning`.
     """
     engines: list[Engine] = []
     source = Path(odd_source) if odd_source else None
@@ -34,12 +36,14 @@ def make_checker(schemas: Iterable[str | Path] | None = None, *, profile: str | 
         limits = {"max_bytes": prof.max_bytes, "max_depth": prof.max_depth}
         for pinned in prof.schemas:
             engines += load_engines(pinned.path, phase=pinned.phase or phase, prune=prune,
-                                    expected_sha256=pinned.sha256, odd_source=source)
+                                    expected_sha256=pinned.sha256, odd_source=source,
+                                    on_warning=on_warning)
     schema_list = list(schemas or [])
     if not profile and not schema_list and not xml_model:
         schema_list = default_schemas()
     for s in schema_list:
-        engines += load_engines(Path(s), phase=phase, prune=prune, odd_source=source)
+        engines += load_engines(Path(s), phase=phase, prune=prune, odd_source=source,
+                                on_warning=on_warning)
     checker = Checker(engines, xinclude=xinclude, xml_model=xml_model, **limits)
     checker.prepare()
     return checker, ident
@@ -50,17 +54,20 @@ def validate(inputs: Iterable[str | Path], schemas: Iterable[str | Path] | None 
              xinclude: bool = False, xml_model: bool = False, prune: bool = True,
              odd_source: str | Path | None = None, timeout: float = DEFAULT_TIMEOUT,
              scheduler: str | None = None,
-             on_result: Callable[[FileResult], None] | None = None) -> Report:
+             on_result: Callable[[FileResult], None] | None = None,
+             on_warning: Callable[[TeieditError], None] | None = None) -> Report:
     """Validate files/directories ('-' = standard input) and return a structured Report.
 
     A bad *file* never raises: it becomes a FileResult with problems (also one that takes
     longer than `timeout` seconds, 0 for no limit). `scheduler`: run the batch on a Dask
-    cluster at this address ("local": a local one of `jobs` workers). A bad *schema*,
+    cluster at this address ("local": a local one of `jobs` workers). The warnings of an
+    ODD's compile (file:line) go to `on_warning`. A bad *schema*,
     profile or input path raises TeieditError (the command's exit code 2).
     """
     files = expand_inputs(str(i) for i in inputs)
     checker, ident = make_checker(schemas, profile=profile, phase=phase, xinclude=xinclude,
-                                  xml_model=xml_model, prune=prune, odd_source=odd_source)
+                                  xml_model=xml_model, prune=prune, odd_source=odd_source,
+                                  on_warning=on_warning)
     if scheduler:
         from teiedit.gate.cluster import run_on_cluster
 

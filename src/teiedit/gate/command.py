@@ -68,7 +68,9 @@ def validate_command(inputs: tuple[str, ...], schemas: tuple[str, ...], profile:
                               odd_source=odd_source,
                               jobs=jobs or default_jobs(), xinclude=xinclude,
                               xml_model=xml_model, timeout=timeout, scheduler=scheduler,
-                              on_result=(lambda _r: bar.update(1)) if bar else None)
+                              on_result=(lambda _r: bar.update(1)) if bar else None,
+                              on_warning=None if quiet else lambda w: click.echo(
+                                  error_line(w, "warning"), err=True))
         if not quiet:
             if fmt == "text":
                 colour = color if color is not None else (output is None

@@ -8,8 +8,10 @@ compiled on the fly by teiedit's ODD compiler and the result is cached by conten
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -162,12 +164,17 @@ def default_schemas() -> list[Path]:
     return found
 
 
-def compile_odd(path: Path, source: Path | None = None) -> list[Path]:
-    """Compile an ODD with teiedit's ODD compiler into the cache (keyed by the content of
-    the ODD, of the TEI source it draws on and of teiedit's version); the RELAX NG,
-    Schematron and XSD it produced."""
+def compile_odd(path: Path, source: Path | None = None
+                ) -> tuple[list[Path], list[TeieditError]]:
+    """Compile an ODD with teiedit's ODD compiler into the cache; the RELAX NG, Schematron
+    and XSD it produced, and the compiler's warnings (also when the compile is cached).
+
+    The cache is keyed on teiedit's version, the ODD and `source`, and then on every file
+    the last compile of that ODD read (XIncludes, chained source ODDs, the TEI source),
+    listed in `read` beside the compiled entries: an edit to any of them misses the cache.
+    """
     try:
-        from teiedit.schema.build import build_outputs, output_names
+        from teiedit.schema.build import build, output_names
     except ImportError:
         raise TeieditError("this teiedit has no ODD compiler; pass the compiled schemas",
                            file=path) from None
@@ -179,19 +186,49 @@ def compile_odd(path: Path, source: Path | None = None) -> list[Path]:
     if cdir is None:
         raise TeieditError("no writable cache directory for the compiled ODD "
                            "(set TEIEDIT_CACHE)", file=path)
-    out = cdir / "odd" / key.hexdigest()
-    names = output_names(path.stem)
-    if not (out / "done").exists():
-        for name, data in build_outputs(path, source).items():
+    top = cdir / "odd" / key.hexdigest()
+    here = path.resolve().parent          # files read are named relative to the ODD
+    out = None
+    if (top / "read").exists():
+        out = _entry(top, here, (top / "read").read_text(encoding="utf-8").splitlines())
+    if out is None or not (out / "done").exists():
+        files, warnings, read = build(path, source)
+        listing = sorted(os.path.relpath(f, here) for f in read)
+        out = _entry(top, here, listing)
+        assert out is not None            # the compile has just read them all
+        for name, data in files.items():
             write_atomic(out / name, data)
+        write_atomic(out / "warnings.json", json.dumps(
+            [[os.path.relpath(Path(w.file).resolve(), here) if w.file else None, w.line,
+              w.message] for w in warnings], ensure_ascii=False))
         write_atomic(out / "done", b"")
-    return [out / names[kind] for kind in ("rng", "sch", "xsd") if (out / names[kind]).exists()]
+        write_atomic(top / "read", "\n".join(listing))
+    warnings = [TeieditError(message, file=os.path.normpath(path.parent / f) if f else None,
+                             line=line)
+                for f, line, message in json.loads((out / "warnings.json").read_text(
+                    encoding="utf-8"))]
+    names = output_names(path.stem)
+    return ([out / names[kind] for kind in ("rng", "sch", "xsd")
+             if (out / names[kind]).exists()], warnings)
+
+
+def _entry(top: Path, here: Path, listing: list[str]) -> Path | None:
+    """The cache entry for the files in `listing` (relative to `here`) as they are now;
+    None when one of them is gone."""
+    digest = hashlib.sha256()
+    for name in listing:
+        if not (here / name).is_file():
+            return None
+        digest.update(f"{name}\0{sha256_file(here / name)}\n".encode())
+    return top / digest.hexdigest()
 
 
 def load_engines(path: Path, *, phase: str = "", prune: bool = True,
                  expected_sha256: str | None = None,
-                 odd_source: Path | None = None) -> list[Engine]:
-    """The engine(s) for one schema file (an ODD gives one per compiled schema)."""
+                 odd_source: Path | None = None,
+                 on_warning: Callable[[TeieditError], None] | None = None) -> list[Engine]:
+    """The engine(s) for one schema file (an ODD gives one per compiled schema, and its
+    compiler's warnings to `on_warning`)."""
     path = schema_path(path)
     if not path.exists():
         raise TeieditError("schema file not found", file=path)
@@ -201,8 +238,11 @@ def load_engines(path: Path, *, phase: str = "", prune: bool = True,
                            f"{expected_sha256[:12]}…, the schema has {digest[:12]}…", file=path)
     kind = kind_of(path)
     if kind == "odd":
-        return [e for p in compile_odd(path, odd_source)
-                for e in load_engines(p, phase=phase, prune=prune)]
+        compiled, warnings = compile_odd(path, odd_source)
+        if on_warning:
+            for w in warnings:
+                on_warning(w)
+        return [e for p in compiled for e in load_engines(p, phase=phase, prune=prune)]
     info = SchemaInfo(path=str(path), kind=kind, sha256=digest,
                       phase=phase if kind == "schematron" else "")
     if kind == "relaxng":

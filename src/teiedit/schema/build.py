@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from teiedit.locations import data_dir, is_installed_data
 from teiedit.schema.html import write_html
@@ -34,9 +35,14 @@ def output_names(stem: str) -> dict[str, str]:
             "xml_xsd": f"{stem}-xml.xsd", "html": f"{stem}-reference.html"}
 
 
-def build(odd: str | Path, source: str | Path | None) -> tuple[dict[str, bytes],
-                                                              list[TeieditError]]:
-    """All compiled files for `odd`, by file name, and the warnings (file:line) of the build;
+class Built(NamedTuple):
+    files: dict[str, bytes]       # by file name
+    warnings: list[TeieditError]  # file:line, what odd2odd would ignore silently
+    read: list[Path]              # every file the compile read (for caches to key on)
+
+
+def build(odd: str | Path, source: str | Path | None) -> Built:
+    """All compiled files for `odd`, the warnings of the build and the files it read;
     raises TeieditError before anything exists."""
     schema = compile_odd(odd, source)
     names = output_names(Path(odd).stem)
@@ -53,9 +59,4 @@ def build(odd: str | Path, source: str | Path | None) -> tuple[dict[str, bytes],
             f"spec at {Path(e.file).name}:{e.line})"
         warnings.append(TeieditError(f"no XSD written{origin}: {e.message}", **here))
     files[names["html"]] = write_html(schema)
-    return files, warnings
-
-
-def build_outputs(odd: str | Path, source: str | Path | None) -> dict[str, bytes]:
-    """All compiled files for `odd`, by file name (warnings dropped: see `build`)."""
-    return build(odd, source)[0]
+    return Built(files, warnings, schema.read)

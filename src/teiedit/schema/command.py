@@ -32,7 +32,7 @@ def build_command(odd: Path, out_dir: Path | None, source: Path | None, strict: 
     specs) is a warning on standard error."""
     try:
         target = output_dir(odd, out_dir)
-        files, warnings = build(odd, source)
+        files, warnings, _ = build(odd, source)
     except TeieditError as e:
         fail(e)
     for w in warnings:

@@ -10,6 +10,7 @@ file and line.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -137,6 +138,9 @@ class Schema:
     line: int | None = None  # of schemaSpec: where messages about TEI's own specs point
     # what the official odd2odd ignores silently (names TEI lacks, changes to missing specs)
     warnings: list[TeieditError] = field(default_factory=list)
+    # every file the compile read (the ODD, XIncludes, specGrpRef files, chained ODDs, the
+    # TEI source), resolved: what a cache of the compiled schemas must be keyed on
+    read: list[Path] = field(default_factory=list)
     _attributes: dict[str, list[AttDef]] = field(default_factory=dict, repr=False,
                                                  compare=False)
 
@@ -500,11 +504,23 @@ class ChainedSource:
                        constraints=dict(s.constraints))
 
 
+# the files the running compile_odd has read (its parses are cached per process, so the
+# reads are noted where they are asked for, not where they happen)
+_READ: ContextVar[set[Path] | None] = ContextVar("_READ", default=None)
+
+
+def _note_read(*paths: str | Path) -> None:
+    read = _READ.get()
+    if read is not None:
+        read.update(Path(p).resolve() for p in paths)
+
+
 _TREE_CACHE: dict[tuple[str, float], etree._ElementTree] = {}
 
 
 def _read_cached(path: Path) -> etree._ElementTree:
     """A TEI source file, parsed once per process (p5subset.xml takes a tenth of a second)."""
+    _note_read(path)
     key = (str(path.resolve()), path.stat().st_mtime)
     if key not in _TREE_CACHE:
         _TREE_CACHE[key] = read_untrusted(path, max_bytes=256 * 1024 * 1024)
@@ -516,6 +532,7 @@ _SOURCE_CACHE: dict[tuple[str, float], Source] = {}
 
 def load_source(path: str | Path) -> Source:
     p = Path(path)
+    _note_read(p)
     key = (str(p.resolve()), p.stat().st_mtime)
     if key not in _SOURCE_CACHE:
         _SOURCE_CACHE[key] = Source(path, _read_cached(p))
@@ -548,8 +565,10 @@ def _file_of(el: etree._Element, file: str) -> str:
 def read_odd(path: str | Path) -> etree._ElementTree:
     """The ODD with its XIncludes expanded (TEI projects build with XInclude on)."""
     tree = read_untrusted(path)
+    included: list[Path] = []
     if next(tree.getroot().iter(f"{{{XINCLUDE_NS}}}include"), None) is not None:
-        expand_xincludes(tree, path, mark_base=True)
+        expand_xincludes(tree, path, mark_base=True, read=included)
+    _note_read(path, *included)
     return tree
 
 
@@ -751,6 +770,17 @@ def _resolve(path: str | Path, source: str | Path | None, chain: tuple[str, ...]
 
 def compile_odd(path: str | Path, source: str | Path | None = None) -> Schema:
     """Resolve the ODD at `path` (with `source` = p5subset.xml when it selects from TEI)."""
+    read: set[Path] = set()
+    token = _READ.set(read)
+    try:
+        schema = _compile(path, source)
+    finally:
+        _READ.reset(token)
+    schema.read = sorted(read)
+    return schema
+
+
+def _compile(path: str | Path, source: str | Path | None) -> Schema:
     file = str(path)
     r = _resolve(path, source)
     specs, ss = r.specs, r.ss
