@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import statistics
 from dataclasses import dataclass, field
 
 from teiedit.encode.metadata import labels
@@ -19,6 +20,7 @@ from teiedit.encode.pagestyle import (
     TextStyle,
     find_furniture,
     head_like,
+    span,
 )
 from teiedit.encode.source import Diagnostics, Line
 
@@ -175,13 +177,19 @@ def furniture_at(line: Line, following: Line | None) -> list[Furniture]:
 
 
 def measure(pages: list[Page], style: TextStyle) -> None:
-    """The printed line width, and whether blank lines separate paragraphs: do the lines that
+    """The printed width of a full line (the median of lines that a lower-case line continues:
+    lines inside paragraphs), and whether blank lines separate paragraphs: do the lines that
     end a paragraph (short, closing a sentence) stand before a blank line?"""
     content = [ln for p in pages for ln in p.content]
-    lengths = sorted(len(ln.raw.rstrip()) for ln in content if not ln.blank)
-    style.width = lengths[int(len(lengths) * 0.6)] if lengths else 80
+    running = [span(ln.text) for ln, nxt in itertools.pairwise(content)
+               if not ln.blank and nxt.text[:1].islower()]
+    spans = sorted(span(ln.text) for ln in content if not ln.blank)
+    if len(running) >= 10:
+        style.width = statistics.median(running)
+    elif spans:
+        style.width = spans[int(len(spans) * 0.6)]
     ends = [content[i + 1].blank for i, ln in enumerate(content[:-1])
-            if TERMINAL.search(ln.text) and len(ln.raw.rstrip()) < 0.8 * style.width]
+            if TERMINAL.search(ln.text) and span(ln.text) < 0.8 * style.width]
     style.blank_blocks = len(ends) < 5 or sum(ends) >= 0.5 * len(ends)  # too few: as before
 
 
@@ -190,35 +198,54 @@ def caption(line: Line) -> bool:
     return any(re.match(rf"{re.escape(w)}\s*\d+[.:]", line.text) for w in labels()["caption"])
 
 
-def printed_length(line: Line, style: TextStyle) -> int:
-    """Length of the last printed line in `line`: an extraction that joins a hyphenated word
-    (pdftotext) puts two printed lines on one."""
-    size = len(line.text)
-    return size - style.width if size > 1.15 * style.width else size
+def printed_span(line: Line, style: TextStyle) -> float:
+    """Width of the last printed line in `line`, as a share of a full line: an extraction that
+    joins a hyphenated word (pdftotext) puts two printed lines on one."""
+    size = span(line.text) / style.width
+    return size - 1 if size > 1.15 else size
 
 
 def head_line(line: Line, following: Line | None, style: TextStyle) -> bool:
     """A short line standing alone, not ending in punctuation, before a capital."""
     return following is not None and not following.blank \
-        and len(line.text) <= 0.7 * style.width and line.text[:1].isupper() \
+        and span(line.text) <= 0.7 * style.width and line.text[:1].isupper() \
         and not re.search(r"[.,;:\-]$", line.text) and following.text[:1].isupper()
 
 
+# A line closing a sentence ends its paragraph when it is shorter than this share of a full
+# line (before a line that opens like a sentence) or than SHORT (before anything). Justified
+# lines measured in em (`span`) vary by a few per cent; a last line is rarely that full.
+NEARLY_FULL, SHORT = 0.95, 0.8
+# A line not closing a sentence ends its block (a head, a title, a list item, a line before
+# a list) when it is shorter than this and the next line opens like a sentence.
+OPEN_END = 0.75
+
+
+def paragraph_ends(line: Line, following: Line | None, style: TextStyle) -> bool:
+    """Does the printed paragraph end with `line`? It closes a sentence and falls short of the
+    justified width (a little short is enough before a line that starts with no lower-case
+    letter)."""
+    size = printed_span(line, style)
+    opens = following is None or not following.text[:1].islower()
+    return bool(TERMINAL.search(line.text)) and (size < SHORT or (opens and size < NEARLY_FULL))
+
+
 def _block_ends(content: list[Line], k: int, block: list[Line], style: TextStyle) -> bool:
-    """Without blank lines, a paragraph ends in a short line closing a sentence (unless it ends
-    in a call and the next line would have fitted beside it: one printed line cut at the call),
-    and a head is a short line of its own."""
+    """Without blank lines, a block ends at a paragraph's last line (unless it ends in a call
+    and the next line would have fitted beside it: one printed line cut at the call), and at
+    a short line before a line that opens like a sentence (heads, titles, list items)."""
     line = content[k]
     following, after = (content[k + n] if k + n < len(content) else None for n in (1, 2))
     if following is None or following.blank:
         return False
     if caption(following) or (caption(block[0]) and TERMINAL.search(line.text)):
         return True
-    size = printed_length(line, style)
-    if TERMINAL.search(line.text) and size < 0.8 * style.width:
-        cut = line.text[-1].isdigit() and size + 1 + len(following.text) <= 1.05 * style.width
-        return not cut or head_line(following, after, style)
-    return len(block) == 1 and head_line(line, following, style)
+    size = printed_span(line, style)
+    if line.text[-1].isdigit() and size + span(" " + following.text) / style.width <= 1.05:
+        return head_line(following, after, style)  # one printed line cut at a call
+    if paragraph_ends(line, following, style):
+        return True
+    return size < OPEN_END and not following.text[:1].islower()
 
 
 def blocks_of(page: Page, style: TextStyle) -> list[list[Line]]:

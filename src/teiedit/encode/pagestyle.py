@@ -10,9 +10,12 @@ to page next to them, form feeds, blank lines and line lengths.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
 
 from teiedit.encode.metadata import labels
 from teiedit.encode.source import Line
@@ -54,12 +57,27 @@ class TextStyle:
     formfeeds: bool = False  # pages are separated by form feeds
     foot: bool = False  # the furniture found closes its page (else it opens it)
     blank_blocks: bool = True  # blank lines separate paragraphs
-    width: int = 80  # a full printed line, in characters
+    width: float = 40.0  # a full printed line of body text, in em (see `span`)
 
     @property
     def numbered(self) -> bool:
         """Pages are known from a sequence of printed numbers (or form feeds)."""
         return bool(self.furniture) or self.formfeeds
+
+
+@cache
+def _glyph_widths() -> dict[str, float]:
+    data = json.loads(files("teiedit.data").joinpath("glyph-widths.json").read_text("utf-8"))
+    return {chr(int(start, 16) + k): w / 1000 for start, widths in data["ranges"].items()
+            for k, w in enumerate(widths) if w}
+
+
+def span(text: str) -> float:
+    """Printed width of `text` in em of a common serif font (data/glyph-widths.json): in
+    proportional type a line of 'm' is wider than one of 'i', so counting characters blurs
+    the difference between a full justified line and a paragraph's last line."""
+    widths = _glyph_widths()
+    return sum(widths.get(c, 0.6) for c in text)
 
 
 def head_like(line: Line) -> bool:

@@ -8,12 +8,18 @@ is joined again with the `<pb/>` inside it; then blocks go into their place in t
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass, field
 
 from teiedit.encode.calls import Call
 from teiedit.encode.flow import FlowLine, FlowOptions, build_flow, page_milestones
-from teiedit.encode.layout import TERMINAL, BodyBlock, Layout, NoteText, Page
+from teiedit.encode.layout import (
+    TERMINAL,
+    BodyBlock,
+    Layout,
+    NoteText,
+    Page,
+    paragraph_ends,
+)
 from teiedit.encode.metadata import labels
 from teiedit.encode.scripts import mark_scripts
 from teiedit.encode.source import Diagnostics
@@ -72,8 +78,6 @@ def reading_units(layout: Layout, doc_lang: str) -> tuple[list[Unit], list[Page]
 
     Also returns the pages after the last body text (only notes or furniture on them).
     """
-    body_lines = [ln for b in layout.body for ln in b.lines[:-1]]
-    typical = statistics.median(len(ln.raw.rstrip()) for ln in body_lines) if body_lines else 70
     units: list[Unit] = []
     pages_with_body = {b.page.seq for b in layout.body}
     waiting: list[Page] = [p for p in layout.pages if p.seq not in pages_with_body
@@ -88,7 +92,8 @@ def reading_units(layout: Layout, doc_lang: str) -> tuple[list[Unit], list[Page]
                         if prev_page.seq < p.seq < block.page.seq]
         previous = units[-1] if units else None
         if new_page and previous and unit.kind == "p" and previous.kind in ("p", "abstract") \
-                and not _paragraph_ended(previous, typical) and not waiting:
+                and not paragraph_ends(previous.blocks[-1].lines[-1], block.lines[0],
+                                       layout.style) and not waiting:
             previous.blocks.append(block)
             continue
         if new_page:
@@ -107,12 +112,6 @@ def _mid_sentence(text: str) -> bool:
     """Ends in a lower-case word or a comma: no sentence closes there."""
     end = text.rstrip()[-1:]
     return end == "," or end.islower()
-
-
-def _paragraph_ended(unit: Unit, typical: float) -> bool:
-    """Printed paragraphs end in a short last line that closes a sentence."""
-    last = unit.blocks[-1].lines[-1]
-    return bool(TERMINAL.search(last.text)) and len(last.raw.rstrip()) < 0.85 * typical
 
 
 @dataclass
