@@ -8,6 +8,7 @@ last note of the previous page. Everything here works on line numbers, never on 
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -200,9 +201,9 @@ def caption(line: Line) -> bool:
 
 def printed_span(line: Line, style: TextStyle) -> float:
     """Width of the last printed line in `line`, as a share of a full line: an extraction that
-    joins a hyphenated word (pdftotext) puts two printed lines on one."""
+    joins hyphenated words (pdftotext) puts two or more printed lines on one, each full."""
     size = span(line.text) / style.width
-    return size - 1 if size > 1.15 else size
+    return size - max(1, math.floor(size - 0.05)) if size > 1.15 else size
 
 
 def head_line(line: Line, following: Line | None, style: TextStyle) -> bool:
@@ -219,6 +220,10 @@ NEARLY_FULL, SHORT = 0.95, 0.8
 # A line not closing a sentence ends its block (a head, a title, a list item, a line before
 # a list) when it is shorter than this and the next line opens like a sentence.
 OPEN_END = 0.75
+BULLET = re.compile(r"^[•◦▪‣●○■□►➢]\s")
+# An author-year reference opening a bibliography entry: "Plewe, Ernst. 1974." or
+# "Krause, Gottlieb, Hrsg. 1858." (a name, then a year closing a sentence).
+REFERENCE = re.compile(r"^[^\W\d_][^.]{0,60}\.\s\(?(?:1[5-9]|20)\d\d[a-z]?(?:[–-]\d*)?\)?[.:]")
 
 
 def paragraph_ends(line: Line, following: Line | None, style: TextStyle) -> bool:
@@ -243,9 +248,11 @@ def _block_ends(content: list[Line], k: int, block: list[Line], style: TextStyle
     size = printed_span(line, style)
     if line.text[-1].isdigit() and size + span(" " + following.text) / style.width <= 1.05:
         return head_line(following, after, style)  # one printed line cut at a call
-    if paragraph_ends(line, following, style):
+    if BULLET.match(following.text) or paragraph_ends(line, following, style):
         return True
-    return size < OPEN_END and not following.text[:1].islower()
+    if TERMINAL.search(line.text):  # a head or a reference entry follows
+        return head_line(following, after, style) or bool(REFERENCE.match(following.text))
+    return size < OPEN_END and not following.text[:1].islower() and line.text[-1] != "-"
 
 
 def blocks_of(page: Page, style: TextStyle) -> list[list[Line]]:
