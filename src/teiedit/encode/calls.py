@@ -44,9 +44,10 @@ def find_calls(body: list[BodyBlock], notes: list[NoteText], diag: Diagnostics) 
         if found is None:
             diag.warn(f"no call found for footnote {note.n}; the note is placed at the end of "
                       "the last body line of its page", note.first_line)
-            found = _fallback(lines, cursor, last_page, note)
-            if found is None:
-                continue
+            fallback = _fallback(lines, cursor, last_page, note)
+            if fallback is not None:  # the search for the next call goes on from the last found
+                calls.append(fallback[1])
+            continue
         cursor, call = found
         col = call.col + call.length
         calls.append(call)

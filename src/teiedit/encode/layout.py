@@ -40,8 +40,12 @@ SPACED = (r"(?:(?<=[.,;:!?)\]”\"’»])\s{{1,2}}"
 
 
 
+# A call pushed onto a line of its own (the line before was full).
+ALONE = r"^({k})$"
+
+
 def call_pattern(k: str) -> re.Pattern[str]:
-    return re.compile(f"{GLUED.format(k=k)}|{SPACED.format(k=k)}")
+    return re.compile(f"{GLUED.format(k=k)}|{SPACED.format(k=k)}|{ALONE.format(k=k)}")
 
 
 # How far ahead of the expected number a note may start (numbers skipped by the extraction).

@@ -202,13 +202,15 @@ def find_furniture(lines: list[Line]) -> TextStyle:
     numbered = {i: (n, head) for i, n, head in chain}
     heads: set[str] = {key(h) for _, h in numbered.values() if h}
     edges = _edges(lines, style, sorted(numbered))
-    for _, edge in edges:  # running heads: repeated lines beside a page number
-        if any(i in numbered for i in edge):
-            for i in edge:
-                if i not in numbered and (repeated[key(lines[i].text)] < 2
-                                          or _note_like(lines[i])):
-                    break
-                heads.add(key(lines[i].text))
+    beside: dict[str, set[int]] = {}  # running heads: lines repeated beside page numbers
+    for _, edge in edges:
+        numbers = [i for i in edge if i in numbered]
+        for i in edge if numbers else []:
+            if i not in numbered and (repeated[key(lines[i].text)] < 2
+                                      or _note_like(lines[i])):
+                break
+            beside.setdefault(key(lines[i].text), set()).add(numbers[0])
+    heads |= {k for k, where in beside.items() if len(where) >= 2}
     for first, edge in edges:
         for i in edge:
             line = lines[i]
