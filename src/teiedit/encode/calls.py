@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from teiedit.encode.layout import GLUED, BodyBlock, NoteText, call_pattern
+from teiedit.encode.metadata import labels
 from teiedit.encode.source import Diagnostics, Line
 
 
@@ -30,17 +31,8 @@ def find_calls(body: list[BodyBlock], notes: list[NoteText], diag: Diagnostics) 
         if note.n == "*":
             continue
         last_page = note.lines[0][1].seq
-        pattern = call_pattern(note.n)
-        found = None
-        for idx in range(cursor, len(lines)):
-            line, page_seq = lines[idx]
-            if page_seq > last_page:
-                break
-            m = pattern.search(line.text, col if idx == cursor else 0)
-            if m:
-                start = m.start(1) if m.group(1) else m.start()
-                found = (idx, Call(line.no, start, len(note.n), note))
-                break
+        found = _search(lines, cursor, col, last_page, call_pattern(note.n), note) or \
+            _search(lines, cursor, col, last_page, re.compile(LOOSE.format(k=note.n)), note)
         if found is None:
             diag.warn(f"no call found for footnote {note.n}; the note is placed at the end of "
                       "the last body line of its page", note.first_line)
@@ -53,6 +45,32 @@ def find_calls(body: list[BodyBlock], notes: list[NoteText], diag: Diagnostics) 
         calls.append(call)
     _report_orphans(lines, notes, calls, diag)
     return calls
+
+
+# Where no call stands as calls usually do, the note's number between two words (an
+# extraction that spaced a superscript: "Personensuche  5 oder") or glued to the end of
+# another number ("from 1 to 19610") is its call, the sequence of calls permitting.
+LOOSE = r"(?:(?<=[^\W\d_])\s{{1,2}}|(?<=\d))({k})(?!\w)"
+
+
+def _search(lines: list[tuple[Line, int]], cursor: int, col: int, last_page: int,
+            pattern: re.Pattern[str], note: NoteText) -> tuple[int, Call] | None:
+    """The first match of `pattern` from the cursor on, on or before the note's page."""
+    for idx in range(cursor, len(lines)):
+        line, page_seq = lines[idx]
+        if page_seq > last_page:
+            break
+        for m in pattern.finditer(line.text, col if idx == cursor else 0):
+            start = m.start(1) if m.group(1) else m.start()
+            if not _figure_number(line.text[:start]):
+                return idx, Call(line.no, start, len(note.n), note)
+    return None
+
+
+def _figure_number(before: str) -> bool:
+    """'(siehe Abb. 8)', 'Figure 3,': the number of a figure or table, no call."""
+    words = before.split()
+    return bool(words) and before[-1:].isspace() and words[-1] in labels()["caption"]
 
 
 def _fallback(lines: list[tuple[Line, int]], cursor: int, last_page: int,
