@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from teiedit.encode.layout import GLUED, BodyBlock, NoteText, call_pattern
+from teiedit.encode.layout import GLUED, LOOSE, BodyBlock, NoteText, call_pattern
 from teiedit.encode.metadata import labels
 from teiedit.encode.source import Diagnostics, Line
 
@@ -45,12 +45,6 @@ def find_calls(body: list[BodyBlock], notes: list[NoteText], diag: Diagnostics) 
         calls.append(call)
     _report_orphans(lines, notes, calls, diag)
     return calls
-
-
-# Where no call stands as calls usually do, the note's number between two words (an
-# extraction that spaced a superscript: "Personensuche  5 oder") or glued to the end of
-# another number ("from 1 to 19610") is its call, the sequence of calls permitting.
-LOOSE = r"(?:(?<=[^\W\d_])\s{{1,2}}|(?<=\d))({k})(?!\w)"
 
 
 def _search(lines: list[tuple[Line, int]], cursor: int, col: int, last_page: int,

@@ -40,6 +40,10 @@ SPACED = (r"(?:(?<=[.,;:!?)\]”\"’»])\s{{1,2}}"
 
 
 
+# Where no call stands as calls usually do, the note's number between two words (an
+# extraction that spaced a superscript: "Personensuche  5 oder") or glued to the end of
+# another number ("from 1 to 19610") is its call, the sequence of calls permitting.
+LOOSE = r"(?:(?<=[^\W\d_])\s{{1,2}}|(?<=\d))({k})(?!\w)"
 # A call pushed onto a line of its own (the line before was full).
 ALONE = r"^({k})$"
 
@@ -294,8 +298,9 @@ def note_start(line: Line, expected: int, bare: bool = False) -> tuple[str, str,
 
 
 def _called(text: str, n: int) -> bool:
-    """Does the body text show the call for note `n` (digits glued to a word or a mark)?"""
-    return bool(call_pattern(str(n)).search(text))
+    """Does the body text show the call for note `n` (digits glued to a word or a mark, or
+    spaced between words)?"""
+    return bool(call_pattern(str(n)).search(text) or re.search(LOOSE.format(k=n), text))
 
 
 def _notes_begin(blocks: list[list[Line]], expected: int, style: TextStyle,
