@@ -61,3 +61,19 @@ def page(body: list[str], notes: list[str] = (), *, furniture: list[str] = ()) -
     for n in notes:
         lines += ["", n]
     return "\n".join(lines) + "\n"
+
+
+FULL = "words that fill a printed line of the body text up to its right margin"
+
+
+def paragraph(first: str, last: str, n: int = 3) -> list[str]:
+    """Justified lines (all as wide as FULL) starting with `first`, then a last line."""
+    return [first + " " + FULL[len(first) + 1:], *[FULL] * n, last]
+
+
+def unblanked(*parts: list[str], notes: list[str] = ()) -> str:
+    """Text without blank lines between paragraphs (pdftotext, pypdf): five ordinary
+    paragraphs (the evidence that blank lines do not separate them), then `parts`, then
+    `notes` at the foot."""
+    filler = [line for k in "ABCDE" for line in paragraph(f"Filler {k} starts", "and ends.")]
+    return "\n".join(filler + [line for part in parts for line in part] + list(notes)) + "\n"

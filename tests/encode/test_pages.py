@@ -1,6 +1,6 @@
 """Pages: where they start, how they are numbered, where their furniture goes."""
 
-from encode_helpers import Encoded, normalised, page
+from encode_helpers import FULL, Encoded, normalised, page
 
 BODY = [f"This is line {w} of a long enough paragraph that goes on" for w in
         ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")]
@@ -102,3 +102,18 @@ def test_lines_are_numbered_within_their_printed_page_and_the_round_trip_needs_n
     for lb in e.xpath("//t:lb"):
         lb.attrib.pop("n", None)
     assert e.regenerated() == normalised(text)
+
+
+def test_a_line_repeated_in_the_text_beside_one_page_number_is_no_running_head():
+    """Two notes end in the same URL line; one stands just above a page's furniture line."""
+    lines = []
+    for k in range(4):
+        lines += [f"Page {'ABCD'[k]} line {chr(97 + i)} {FULL}" for i in range(16)]
+        lines.append(f"and ends.{k + 1}")
+        lines += [f"{k + 1} See https://example.org/{k}/", "Galileo.Nuncius.html.",
+                  *(["Cited in full."] if k == 1 else [])] if k in (1, 2) \
+            else [f"{k + 1} Note {'ABCD'[k]}."]
+        lines.append(f"{10 + k} Author · Title" if k % 2 else f"THE JOURNAL {10 + k}")
+    e = Encoded("\n".join(lines) + "\n")
+    assert e.xpath("//t:fw[contains(., 'Nuncius')]") == []
+    assert e.xpath("//t:note[@n='3']")[0].xpath("string()").endswith("Galileo.Nuncius.html.")

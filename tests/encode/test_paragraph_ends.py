@@ -4,22 +4,10 @@ Justified lines are all about as wide as the text block; a paragraph's last line
 sentence and is shorter. Widths are compared in em of a common serif font, not in characters.
 """
 
-from encode_helpers import Encoded
+from encode_helpers import FULL, Encoded, paragraph, unblanked
 
-FULL = "words that fill a printed line of the body text up to its right margin"
 JOINED = "words that fill a printed line of the body text up to its right mar" \
     "gin words that fill a printed line of the body text up to its right margin"
-
-
-def paragraph(first: str, last: str, n: int = 3) -> list[str]:
-    return [first + " " + FULL[len(first) + 1:], *[FULL] * n, last]
-
-
-def text(*parts: list[str]) -> str:
-    """Five ordinary paragraphs (the evidence that blank lines do not separate them), then the
-    lines under test."""
-    filler = [line for k in range(5) for line in paragraph(f"Filler {k} starts", "and ends.")]
-    return "\n".join(filler + [line for part in parts for line in part]) + "\n"
 
 
 def paragraphs(e: Encoded) -> list[str]:
@@ -28,12 +16,13 @@ def paragraphs(e: Encoded) -> list[str]:
 
 def test_a_sentence_end_a_little_short_of_the_margin_ends_the_paragraph_before_a_capital():
     short = "words that fill a printed line of the body text up to its end."
-    e = Encoded(text(paragraph("Here it begins", short), paragraph("The next one", "is over.")))
+    e = Encoded(unblanked(paragraph("Here it begins", short),
+                          paragraph("The next one", "is over.")))
     assert [p[:12] for p in paragraphs(e)] == ["Here it begi", "The next one"]
 
 
 def test_a_sentence_end_at_the_margin_does_not_end_the_paragraph():
-    e = Encoded(text(paragraph("Here it begins", FULL + "."),
+    e = Encoded(unblanked(paragraph("Here it begins", FULL + "."),
                      paragraph("The next one", "is over.")))
     assert len(paragraphs(e)) == 1
 
@@ -41,44 +30,45 @@ def test_a_sentence_end_at_the_margin_does_not_end_the_paragraph():
 def test_line_widths_are_measured_in_em_not_characters():
     narrow = "it is till ill, if it is still little, it is ill. It is still ill, if it."
     assert len(narrow) >= len(FULL)
-    e = Encoded(text(paragraph("Here it begins", narrow), paragraph("The next one", "is over.")))
+    e = Encoded(unblanked(paragraph("Here it begins", narrow),
+                          paragraph("The next one", "is over.")))
     assert len(paragraphs(e)) == 2
 
 
 def test_several_hyphenated_lines_joined_by_pdftotext_count_as_full_lines():
-    e = Encoded(text(["Here it begins " + FULL, JOINED + " and ends.", "The next one " + FULL,
+    e = Encoded(unblanked(["Here it begins " + FULL, JOINED + " and ends.", "The next one " + FULL,
                       "is over."]))
     assert len(paragraphs(e)) == 2
 
 
 def test_a_short_line_before_a_capital_ends_its_block_without_punctuation():
-    e = Encoded(text(paragraph("Here it begins", "and shows the following list:"),
+    e = Encoded(unblanked(paragraph("Here it begins", "and shows the following list:"),
                      ["Metadata of the page", "Dating of the page", "The next one " + FULL,
                       "is over."]))
     assert paragraphs(e)[1:3] == ["Metadata of the page", "Dating of the page"]
 
 
 def test_a_bullet_starts_a_block():
-    e = Encoded(text(paragraph("Here it begins", FULL[:-8] + " these:"),
+    e = Encoded(unblanked(paragraph("Here it begins", FULL[:-8] + " these:"),
                      ["• first item of the list", "• second item", "The next one " + FULL,
                       "is over."]))
     assert paragraphs(e)[1:3] == ["• first item of the list", "• second item"]
 
 
 def test_a_head_after_a_sentence_closing_at_the_margin_is_a_head():
-    e = Encoded(text(paragraph("Here it begins", FULL[:-6] + " end."),
+    e = Encoded(unblanked(paragraph("Here it begins", FULL[:-6] + " end."),
                      ["Sources and Method"], paragraph("The next one", "is over.")))
     heads = [" ".join(h.xpath("string()").split()) for h in e.xpath("//t:body//t:head")]
     assert heads == ["Sources and Method"]
 
 
 def test_a_reference_entry_starts_a_block_after_a_closed_sentence():
-    e = Encoded(text(["Plewe, Ernst. 1974. " + FULL[20:], FULL[:-8] + " Berlin.",
+    e = Encoded(unblanked(["Plewe, Ernst. 1974. " + FULL[20:], FULL[:-8] + " Berlin.",
                       "Sahle, Patrick. 2017. " + FULL[22:], "Bern."]))
     assert [p[:12] for p in paragraphs(e)] == ["Plewe, Ernst", "Sahle, Patri"]
 
 
 def test_a_line_ending_in_a_hyphen_never_ends_a_block():
-    e = Encoded(text(["Here it begins " + FULL, "with a short MySQL-", "Datenbank " + FULL,
+    e = Encoded(unblanked(["Here it begins " + FULL, "with a short MySQL-", "Datenbank " + FULL,
                       "is over."]))
     assert len(paragraphs(e)) == 1
