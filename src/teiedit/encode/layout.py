@@ -229,9 +229,10 @@ NEARLY_FULL, SHORT = 0.95, 0.8
 # a list) when it is shorter than this and the next line opens like a sentence.
 OPEN_END = 0.75
 BULLET = re.compile(r"^[•◦▪‣●○■□►➢]\s")
-# An author-year reference opening a bibliography entry: "Plewe, Ernst. 1974." or
-# "Krause, Gottlieb, Hrsg. 1858." (a name, then a year closing a sentence).
-REFERENCE = re.compile(r"^[^\W\d_][^.]{0,60}\.\s\(?(?:1[5-9]|20)\d\d[a-z]?(?:[–-]\d*)?\)?[.:]")
+# An author-year reference opening a bibliography entry: "Plewe, Ernst. 1974.",
+# "Krause, Gottlieb, Hrsg. 1858.", "Museo Galileo, n.d." (a name, then a year or "n.d.").
+REFERENCE = re.compile(r"^[‘“\"„]?[^\W\d_].{0,80}?[.,]\s\(?(?:(?:1[5-9]|20)\d\d[a-z]?(?:[–-]\d*)?"
+                       r"\)?[.:]|n\.\s?d\.)")
 
 
 def paragraph_ends(line: Line, following: Line | None, style: TextStyle) -> bool:
