@@ -72,3 +72,9 @@ def test_a_line_ending_in_a_hyphen_never_ends_a_block():
     e = Encoded(unblanked(["Here it begins " + FULL, "with a short MySQL-", "Datenbank " + FULL,
                       "is over."]))
     assert len(paragraphs(e)) == 1
+
+
+def test_a_reference_entry_may_have_several_name_parts_or_no_date():
+    e = Encoded(unblanked(["Grocock, C. W, and Sally Grainger, eds. 2006. " + FULL[46:],
+                           FULL[:-8] + " Totnes.", "Museo Galileo, n.d. " + FULL[20:], "Web."]))
+    assert [p[:12] for p in paragraphs(e)] == ["Grocock, C. ", "Museo Galile"]
