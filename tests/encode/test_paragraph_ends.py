@@ -4,7 +4,7 @@ Justified lines are all about as wide as the text block; a paragraph's last line
 sentence and is shorter. Widths are compared in em of a common serif font, not in characters.
 """
 
-from encode_helpers import FULL, Encoded, paragraph, unblanked
+from encode_helpers import FULL, Encoded, page, paragraph, unblanked
 
 JOINED = "words that fill a printed line of the body text up to its right mar" \
     "gin words that fill a printed line of the body text up to its right margin"
@@ -78,3 +78,10 @@ def test_a_reference_entry_may_have_several_name_parts_or_no_date():
     e = Encoded(unblanked(["Grocock, C. W, and Sally Grainger, eds. 2006. " + FULL[46:],
                            FULL[:-8] + " Totnes.", "Museo Galileo, n.d. " + FULL[20:], "Web."]))
     assert [p[:12] for p in paragraphs(e)] == ["Grocock, C. ", "Museo Galile"]
+
+
+def test_a_page_ending_a_little_short_of_the_margin_ends_its_paragraph_before_a_capital():
+    short = "words that fill a printed line of the body text up to its end."
+    e = Encoded(page([*[FULL] * 12, short]) + page(["The next one " + FULL[13:], *[FULL] * 9]))
+    assert [p.xpath("string()").split()[:3] for p in e.xpath("//t:body//t:p")] == \
+        [FULL.split()[:3], ["The", "next", "one"]]
