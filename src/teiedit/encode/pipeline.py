@@ -6,11 +6,11 @@ import statistics
 from collections import defaultdict
 from pathlib import Path
 
-from teiedit.encode.calls import find_calls, symbol_calls
+from teiedit.encode.calls import Call, find_calls, symbol_calls
 from teiedit.encode.checks import check_layout
 from teiedit.encode.flow import FlowOptions
 from teiedit.encode.hyphenation import Dehyphenator, document_words
-from teiedit.encode.layout import analyse, number_pages
+from teiedit.encode.layout import Layout, analyse, number_pages
 from teiedit.encode.metadata import (
     from_author_head,
     from_journal_head,
@@ -75,13 +75,16 @@ def declare_languages(doc: Document, text: str) -> None:
 
 
 def encode_source(source: Source, diag: Diagnostics, *, lang: str = "en", keep_lines: bool = True,
-                  metadata: Path | None = None) -> Document:
+                  metadata: Path | None = None, read: tuple[Layout, list[Call]] | None = None
+                  ) -> Document:
+    """`read`: the layout and calls a reader knows from its input (the PDF); otherwise they are
+    recovered from the text."""
     doc = Document(Metadata(source_file=Path(source.name).name, source_sha256=source.sha256),
                    lang=lang)
     if not keep_lines:
         doc.options["lines"] = "no"
     text = "\n".join(ln.raw for ln in source.lines)
-    layout = analyse(source.lines, diag)
+    layout = read[0] if read else analyse(source.lines, diag)
     page_range = read_furniture(doc, layout, text, diag)
     if metadata is not None:
         load_metadata_file(metadata, doc.meta)
@@ -93,7 +96,8 @@ def encode_source(source: Source, diag: Diagnostics, *, lang: str = "en", keep_l
     opts.printed_lines = {ln.no: k for page in layout.pages
                           for k, ln in enumerate((x for x in page.content if not x.blank), 1)}
     anchors = note_anchors(layout.notes, opts)
-    calls = find_calls(layout.body, layout.notes, diag) + symbol_calls(layout.body, layout.notes)
+    calls = read[1] + symbol_calls(layout.body, layout.notes) if read else \
+        find_calls(layout.body, layout.notes, diag) + symbol_calls(layout.body, layout.notes)
     check_layout(layout, calls, diag)
     by_line = defaultdict(list)
     for call in calls:

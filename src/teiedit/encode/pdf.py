@@ -1,0 +1,406 @@
+"""Read a PDF (pdfminer.six) into the page/line model the text readers produce.
+
+A text extraction has lost what the PDF still shows, so here it is read, not guessed: pages
+are the PDF's pages; furniture is what stands at the top or the foot of a page and repeats
+there from page to page (or is a bare page number, or shares the furniture's font); the
+footnote zone is the run of rows at the foot set in the notes' smaller size; note calls are
+digits set smaller and raised above the baseline; a paragraph starts at a first-line indent,
+a change of size or margin, or extra space above; heads are set larger or bold.
+
+The text the reader extracts is one line per printed row (words separated by one space),
+a form feed opening each page after the first, a note's first row as "N text". That line
+sequence is what the TEI gives back (`teiedit.serialize.regenerate`): the PDF's round trip.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import statistics
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+
+from teiedit.encode.calls import Call
+from teiedit.encode.layout import NOTE_GAP, BodyBlock, Layout, NoteText, Page
+from teiedit.encode.pagestyle import (
+    NUMBERED_HEAD,
+    PAGE_NUMBER,
+    Furniture,
+    TextStyle,
+    furniture_words,
+    key,
+)
+from teiedit.encode.source import Diagnostics, Line, Source
+from teiedit.xmlio import TeieditError
+
+MAGIC = b"%PDF-"
+TIME_LIMIT = 120.0  # seconds to read a PDF before giving up (a hostile or broken file)
+EDGE = 2  # furniture stands among the first or last EDGE rows of a page
+SUPERSCRIPT = 0.85  # a glyph this much smaller than its row and raised is a superscript
+SYMBOLS = "*∗†‡§"
+_NOT_XML = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+
+
+def is_pdf(data: bytes) -> bool:
+    return data.startswith(MAGIC)
+
+
+@dataclass
+class Row:
+    """One printed row: its text, geometry and type, and its raised digits (col, length)."""
+
+    text: str
+    x0: float
+    top: float
+    base: float
+    size: float
+    font: str
+    bold: bool
+    raised: list[tuple[int, int]] = field(default_factory=list)
+    page: int = 0
+
+    @property
+    def style(self) -> tuple[str, float]:
+        return self.font, round(self.size, 1)
+
+
+@dataclass
+class PdfReading:
+    """What the PDF reader hands the structure stage: the lines, their layout, the calls."""
+
+    source: Source
+    layout: Layout
+    calls: list[Call]
+
+
+# -- pdfminer → rows ------------------------------------------------------------------------
+
+def _glyph_lines(item) -> list:
+    from pdfminer.layout import LTTextLineHorizontal
+
+    if isinstance(item, LTTextLineHorizontal):
+        return [item]
+    if hasattr(item, "__iter__"):
+        return [ln for child in item for ln in _glyph_lines(child)]
+    return []
+
+
+def _row(lines: list, page: int) -> Row | None:
+    """Join the pdfminer lines of one printed row: one space between words, superscripts
+    found by size and baseline."""
+    from pdfminer.layout import LTChar
+
+    glyphs = [(c.get_text() if c is not None else " ", c)
+              for ln in sorted(lines, key=lambda ln: ln.x0)
+              for c in [*ln, None]]  # None: a space between pdfminer's lines
+    chars = [c for _, c in glyphs if isinstance(c, LTChar) and c.get_text().strip()]
+    if not chars:
+        return None
+    sizes = Counter(round(c.size, 1) for c in chars)
+    size = max(sizes, key=lambda s: (sizes[s], s))
+    base = statistics.median(c.matrix[5] for c in chars if round(c.size, 1) == size)
+    fonts = Counter(c.fontname for c in chars if round(c.size, 1) == size)
+    font = fonts.most_common(1)[0][0]
+    text, raised = "", []
+    for t, c in glyphs:
+        t = _NOT_XML.sub("", t) if c is not None else " "
+        if not t.strip():
+            if text and not text.endswith(" "):
+                text += " "
+            continue
+        up = isinstance(c, LTChar) and c.size < SUPERSCRIPT * size \
+            and c.matrix[5] > base + 0.2 * size
+        if up and raised and raised[-1][0] + raised[-1][1] == len(text):
+            raised[-1] = (raised[-1][0], raised[-1][1] + len(t))
+        elif up:
+            raised.append((len(text), len(t)))
+        text += t
+    bold = sum("bold" in c.fontname.lower() for c in chars) * 2 > len(chars)
+    return Row(text.rstrip(), min(c.x0 for c in chars), max(c.y1 for c in chars), base, size,
+               font, bold, raised, page)
+
+
+def _rows(page_layout, page: int) -> list[Row]:
+    """The page's rows from top to bottom; pdfminer lines that share a row are joined."""
+    groups: list[list] = []
+    for ln in sorted(_glyph_lines(page_layout), key=lambda ln: (-ln.y1, ln.x0)):
+        if not ln.get_text().strip():
+            continue
+        for group in groups[-3:]:
+            low, high = max(g.y0 for g in group), min(g.y1 for g in group)
+            overlap = min(high, ln.y1) - max(low, ln.y0)
+            if overlap >= 0.5 * min(ln.height, high - low):
+                group.append(ln)
+                break
+        else:
+            groups.append([ln])
+    rows = [r for g in groups if (r := _row(g, page)) is not None]
+    return sorted(rows, key=lambda r: -r.base)
+
+
+def read_rows(data: bytes, name: str) -> list[list[Row]]:
+    """Every page's rows, or a clear error for a PDF that cannot be read."""
+    import io
+
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.psexceptions import PSException
+
+    started = time.monotonic()
+    try:
+        doc = PDFDocument(PDFParser(io.BytesIO(data)))
+        manager = PDFResourceManager()
+        device = PDFPageAggregator(manager, laparams=LAParams())
+        interpreter = PDFPageInterpreter(manager, device)
+        pages = []
+        for number, page in enumerate(PDFPage.create_pages(doc)):
+            if time.monotonic() - started > TIME_LIMIT:
+                raise TeieditError(f"reading the PDF took over {TIME_LIMIT:.0f} s (page "
+                                   f"{number + 1}); giving up", file=name)
+            interpreter.process_page(page)
+            pages.append(_rows(device.get_result(), number))
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise TeieditError("the PDF is encrypted: decrypt it first (e.g. qpdf --decrypt)",
+                           file=name) from None
+    except TeieditError:
+        raise
+    except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError,
+            AssertionError, RecursionError, OSError) as e:
+        raise TeieditError(f"not a readable PDF ({type(e).__name__}: {e})", file=name) from None
+    if not pages:
+        raise TeieditError("not a readable PDF (no pages found: truncated?)", file=name)
+    if not any(pages):
+        raise TeieditError("the PDF has no text layer (a scanned document?): run OCR on it "
+                           "first", file=name)
+    return pages
+
+
+# -- rows → layout --------------------------------------------------------------------------
+
+def _mode(values: list[float], default: float) -> float:
+    return Counter(values).most_common(1)[0][0] if values else default
+
+
+def _furniture(pages: list[list[Row]]) -> set[int]:
+    """ids of the rows that are furniture: at a page's top or foot edge, a bare page number,
+    or repeated at that edge on another page (digits aside), or words of first-page furniture
+    (DOI, licence), or set in a type that is only used for such rows."""
+    def edges(rows: list[Row]) -> list[list[Row]]:
+        return [rows[:EDGE], rows[::-1][:EDGE]]
+
+    seen = Counter(key(r.text) for rows in pages for edge in edges(rows) for r in edge
+                   if not PAGE_NUMBER.match(r.text))
+    found: set[int] = set()
+    for rounds in range(2):
+        styles = {r.style for rows in pages for r in rows if id(r) in found}
+        body_styles = {r.style for rows in pages for r in rows if id(r) not in found
+                       and r.text and rounds}
+        for rows in pages:
+            for edge in edges(rows):
+                for r in edge:
+                    numbered = NUMBERED_HEAD.match(r.text) and seen[key(r.text)] > 1
+                    if PAGE_NUMBER.match(r.text) or numbered or seen[key(r.text)] > 1 \
+                            or (r.page == 0 and furniture_words(r.text)) \
+                            or (rounds and r.style in styles - body_styles):
+                        found.add(id(r))
+                    else:
+                        break
+    return found
+
+
+def _furniture_of(row: Row, line: Line) -> Furniture:
+    if PAGE_NUMBER.match(row.text):
+        return Furniture.page_number(line)
+    m = NUMBERED_HEAD.match(row.text)
+    if m:
+        return Furniture.running_head(line, int(m.group("before") or m.group("after")),
+                                      (m.group("head1") or m.group("head2")).strip())
+    return Furniture.running_head(line)
+
+
+def _note_size(pages: list[list[Row]], furniture: set[int], body: float) -> float | None:
+    """The type size of footnotes: smaller than the body, at the foot, opening with a number."""
+    sizes = []
+    for rows in pages:
+        rest = [r for r in rows if id(r) not in furniture]
+        last_body = max((k for k, r in enumerate(rest) if r.size >= body - 0.25), default=-1)
+        sizes += [round(r.size, 1) for r in rest[last_body + 1:]
+                  if r.size < body - 0.25 and re.match(r"\d{1,3}\s?\S", r.text)]
+    return _mode(sizes, 0) or None
+
+
+def _marker(row: Row, expected: int) -> tuple[str, int] | None:
+    """(n, length of the marker) if `row` opens footnote `expected` (or one soon after)."""
+    m = re.match(r"(\d{1,3})(?=\s|\D)", row.text)
+    if m and expected <= int(m.group(1)) < expected + NOTE_GAP and \
+            (row.text[m.end():m.end() + 1] == " " or (row.raised and row.raised[0][0] == 0)):
+        return m.group(1), m.end()
+    if row.text[:1] in SYMBOLS:
+        return "*", 1
+    return None
+
+
+@dataclass
+class _Builder:
+    """Numbers lines as the reader extracts them and builds pages, blocks and notes."""
+
+    name: str
+    diag: Diagnostics
+    lines: list[Line] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    body: list[BodyBlock] = field(default_factory=list)
+    notes: list[NoteText] = field(default_factory=list)
+    furniture: dict[int, Furniture] = field(default_factory=dict)
+    calls: list[tuple[Line, int, int, int]] = field(default_factory=list)  # line, col, len, n
+
+    def line(self, text: str, row: Row | None = None) -> Line:
+        first = len(self.pages) > 1 and self.pages[-1].first_line == len(self.lines) + 1
+        line = Line(len(self.lines) + 1, ("\f" if first else "") + text)
+        self.lines.append(line)
+        if row is not None:
+            self.calls += [(line, col, length, int(row.text[col:col + length]))
+                           for col, length in row.raised
+                           if row.text[col:col + length].isdigit()]
+        return line
+
+
+def _breaks(prev: Row, row: Row, first: Row, leading: dict[float, float]) -> bool:
+    """Does `row` start a new block after `prev` (`first`: the current block's first row)?"""
+    if abs(row.size - prev.size) > 0.3 or row.bold != prev.bold:
+        return True
+    step = leading.get(round(row.size, 1), 1.2 * row.size)
+    if prev.base - row.base > 1.45 * step:
+        return True
+    if row.x0 > prev.x0 + 0.4 * row.size:  # an indent
+        return True
+    # the lines after a paragraph's indented first line come back to the margin
+    return row.x0 < prev.x0 - 0.4 * row.size and prev is not first
+
+
+def _head(rows: list[Row], body: float) -> bool:
+    return len(rows) <= 3 and all(r.bold or r.size > body + 0.4 for r in rows)
+
+
+def read_pdf(data: bytes, name: str, diag: Diagnostics) -> PdfReading:
+    """The PDF's pages as the text readers' layout, with what the PDF shows for certain."""
+    pages = read_rows(data, name)
+    every = [r for rows in pages for r in rows]
+    body_size = _mode([round(r.size, 1) for r in every for _ in r.text], 10.0)
+    furniture = _furniture(pages)
+    note_size = _note_size(pages, furniture, body_size)
+    leading = {}
+    for size in {round(r.size, 1) for r in every}:
+        steps = [round(a.base - b.base, 1) for rows in pages for a, b in zip(rows, rows[1:])
+                 if round(a.size, 1) == round(b.size, 1) == size and a.base > b.base]
+        leading[size] = _mode(steps, 1.2 * size)
+    margins = [[round(r.x0) for r in rows if abs(r.size - body_size) < 0.3
+                and id(r) not in furniture] for rows in pages]
+    indented = sum(r.x0 > _mode(m, r.x0) + 0.4 * r.size for rows, m in zip(pages, margins)
+                   for r in rows if abs(r.size - body_size) < 0.3)
+    b = _Builder(name, diag)
+    expected = 1
+    prev_block: BodyBlock | None = None
+    for seq, rows in enumerate(pages):
+        page = Page(seq, len(b.lines) + 1)
+        b.pages.append(page)
+        if not rows:
+            diag.warn(f"page {seq + 1} of the PDF has no text")
+            continue
+        inner = [r for r in rows if id(r) not in furniture]
+        zone = len(inner)
+        if note_size:
+            while zone and abs(inner[zone - 1].size - note_size) < 0.25:
+                zone -= 1
+        top = [r for r in rows if id(r) in furniture and r.base >= (inner[0].base if inner
+                                                                     else 0)]
+        for r in top:
+            page.furniture.append(_furniture_of(r, b.line(r.text)))
+        margin = _mode(margins[seq], inner[0].x0 if inner else 0)
+        block: list[Row] = []
+
+        def close(block: list[Row], lines: list[Line]) -> None:
+            nonlocal prev_block
+            if not block:
+                return
+            first = block[0]
+            starts: bool | None = True
+            if (not b.body or b.body[-1].page is not page) and prev_block is not None:
+                # a page's first block: with first-line indents, none means it continues
+                starts = first.x0 > margin + 0.4 * first.size if indented >= 3 else None
+            bb = BodyBlock(lines, page, starts=starts,
+                           head=True if _head(block, body_size) else None)
+            b.body.append(bb)
+            prev_block = bb
+
+        lines: list[Line] = []
+        for r in inner[:zone]:
+            if block and _breaks(block[-1], r, block[0], leading):
+                close(block, lines)
+                block, lines = [], []
+            block.append(r)
+            line = b.line(r.text, r)
+            lines.append(line)
+            page.content.append(line)
+        close(block, lines)
+        for r in inner[zone:]:
+            start = _marker(r, expected)
+            if start is None and not b.notes:
+                diag.warn("footnote text before the first footnote number", len(b.lines) + 1)
+            if start is None and b.notes:
+                line = b.line(r.text)
+                b.notes[-1].lines.append((line, page))
+                page.content.append(line)
+                continue
+            text = r.text
+            if start is not None and r.text[start[1]:start[1] + 1] != " ":
+                text = r.text[:start[1]] + " " + r.text[start[1]:]
+            line = b.line(text)
+            page.content.append(line)
+            n = start[0] if start else str(expected)
+            if n != "*":
+                if int(n) > expected:
+                    diag.warn(f"footnote {n} follows {expected - 1}: no text for note "
+                              f"{', '.join(str(k) for k in range(expected, int(n)))}", line.no)
+                expected = int(n) + 1
+            b.notes.append(NoteText(n, start[0] if start and n != "*" else text[:1],
+                                    [(line, page)]))
+        for r in rows:
+            if id(r) in furniture and r not in top:
+                page.furniture.append(_furniture_of(r, b.line(r.text)))
+    style = TextStyle({f.line.no: f for p in b.pages for f in p.furniture}, formfeeds=True,
+                      width=int(_mode([len(ln.text) for ln in b.lines], 80)))
+    layout = Layout(b.pages, b.body, b.notes, style)
+    if not b.notes:
+        diag.warn("no footnotes found")
+    source = Source(name, b.lines, hashlib.sha256(data).hexdigest(), "pdf")
+    return PdfReading(source, layout, _calls(b, diag))
+
+
+def _calls(b: _Builder, diag: Diagnostics) -> list[Call]:
+    """Each note's call: the raised number in the body on or before the note's page."""
+    by_n = {int(n.n): n for n in b.notes if n.n != "*"}
+    body_lines = {ln.no: blk.page.seq for blk in b.body for ln in blk.lines}
+    calls, called = [], {0}
+    for line, col, length, n in b.calls:
+        note = by_n.get(n)
+        if note is None or n <= max(called) or body_lines.get(line.no, 1 << 30) > \
+                note.lines[0][1].seq:
+            if note is None:
+                diag.warn(f"raised number {n} calls no footnote", line.no)
+            continue
+        called.add(n)
+        calls.append(Call(line.no, col, length, note))
+    for n, note in by_n.items():
+        if n not in called:
+            diag.warn(f"no call found for footnote {n}; the note is placed at the end of "
+                      "the last body line of its page", note.first_line)
+            last = [ln for blk in b.body if blk.page.seq <= note.lines[0][1].seq
+                    for ln in blk.lines]
+            if last:
+                calls.append(Call(last[-1].no, len(last[-1].text), 0, note))
+    return calls
