@@ -15,6 +15,7 @@ sequence is what the TEI gives back (`teiedit.serialize.regenerate`): the PDF's 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import statistics
 import time
@@ -59,6 +60,8 @@ class Row:
     bold: bool
     raised: list[tuple[int, int]] = field(default_factory=list)
     page: int = 0
+    x1: float = 0.0
+    call: bool = False  # the row is a note call alone (wrapped onto a line of its own)
 
     @property
     def style(self) -> tuple[str, float]:
@@ -118,7 +121,7 @@ def _row(lines: list, page: int) -> Row | None:
         text += t
     bold = sum("bold" in c.fontname.lower() for c in chars) * 2 > len(chars)
     return Row(text.rstrip(), min(c.x0 for c in chars), max(c.y1 for c in chars), base, size,
-               font, bold, raised, page)
+               font, bold, raised, page, max(c.x1 for c in chars))
 
 
 def _rows(page_layout, page: int) -> list[Row]:
@@ -196,17 +199,16 @@ def _furniture(pages: list[list[Row]]) -> set[int]:
     seen = Counter(key(r.text) for rows in pages for edge in edges(rows) for r in edge
                    if not PAGE_NUMBER.match(r.text))
     found: set[int] = set()
+    inside = {r.style for rows in pages for r in rows[EDGE:-EDGE]}
     for rounds in range(2):
         styles = {r.style for rows in pages for r in rows if id(r) in found}
-        body_styles = {r.style for rows in pages for r in rows if id(r) not in found
-                       and r.text and rounds}
         for rows in pages:
             for edge in edges(rows):
                 for r in edge:
                     numbered = NUMBERED_HEAD.match(r.text) and seen[key(r.text)] > 1
                     if PAGE_NUMBER.match(r.text) or numbered or seen[key(r.text)] > 1 \
                             or (r.page == 0 and furniture_words(r.text)) \
-                            or (rounds and r.style in styles - body_styles):
+                            or (rounds and r.style in styles - inside):
                         found.add(id(r))
                     else:
                         break
@@ -257,6 +259,7 @@ class _Builder:
     notes: list[NoteText] = field(default_factory=list)
     furniture: dict[int, Furniture] = field(default_factory=dict)
     calls: list[tuple[Line, int, int, int]] = field(default_factory=list)  # line, col, len, n
+    expected: int = 1  # the next footnote number
 
     def line(self, text: str, row: Row | None = None) -> Line:
         first = len(self.pages) > 1 and self.pages[-1].first_line == len(self.lines) + 1
@@ -268,110 +271,154 @@ class _Builder:
                            if row.text[col:col + length].isdigit()]
         return line
 
+    def note_line(self, row: Row, page: Page) -> Line:
+        """A footnote row: a new note when it opens with the next number, else more of the
+        note before (which may have begun on an earlier page)."""
+        start = _marker(row, self.expected)
+        if start is None:
+            line = self.line(row.text)
+            self.notes[-1].lines.append((line, page))
+            return line
+        n, end = start
+        text = row.text if row.text[end:end + 1] in ("", " ") \
+            else f"{row.text[:end]} {row.text[end:]}"
+        line = self.line(text)
+        if n != "*":
+            if int(n) > self.expected:
+                missing = ", ".join(str(k) for k in range(self.expected, int(n)))
+                self.diag.warn(f"footnote {n} follows {self.expected - 1}: no text for note "
+                               f"{missing}", line.no)
+            self.expected = int(n) + 1
+        self.notes.append(NoteText(n, row.text[:end], [(line, page)]))
+        return line
 
-def _breaks(prev: Row, row: Row, first: Row, leading: dict[float, float]) -> bool:
-    """Does `row` start a new block after `prev` (`first`: the current block's first row)?"""
+
+@dataclass
+class _Measure:
+    """What a page's body looks like: left margin, right edge (None: ragged), line steps."""
+
+    margin: float
+    right: float | None
+    leading: dict[float, float]
+
+    def short(self, row: Row) -> bool:
+        """In justified text, a row that stops short of the right edge ends its paragraph."""
+        return self.right is not None and row.x1 < self.right - 1.5 * row.size
+
+
+def _breaks(prev: Row, row: Row, first: Row, m: _Measure) -> bool:
+    """Does `row` start a new block after `prev` (`first`: the current block's first row)?
+    A change of type, extra space, a short line before, an indent; a first-line indent or a
+    hanging one (a bibliography) only moves the second line."""
+    if row.call:
+        return False
     if abs(row.size - prev.size) > 0.3 or row.bold != prev.bold:
         return True
-    step = leading.get(round(row.size, 1), 1.2 * row.size)
-    if prev.base - row.base > 1.45 * step:
+    if prev.base - row.base > 1.45 * m.leading.get(round(row.size, 1), 1.2 * row.size):
         return True
-    if row.x0 > prev.x0 + 0.4 * row.size:  # an indent
+    if abs(row.x0 + row.x1 - prev.x0 - prev.x1) < 4 and prev.x0 > m.margin + 0.4 * row.size:
+        return False  # centred lines (a caption)
+    if m.short(prev):
         return True
-    # the lines after a paragraph's indented first line come back to the margin
-    return row.x0 < prev.x0 - 0.4 * row.size and prev is not first
+    return abs(row.x0 - prev.x0) > 0.4 * row.size and prev is not first
 
 
 def _head(rows: list[Row], body: float) -> bool:
     return len(rows) <= 3 and all(r.bold or r.size > body + 0.4 for r in rows)
 
 
-def read_pdf(data: bytes, name: str, diag: Diagnostics) -> PdfReading:
-    """The PDF's pages as the text readers' layout, with what the PDF shows for certain."""
-    pages = read_rows(data, name)
+def _measures(pages: list[list[Row]], furniture: set[int], body: float) -> list[_Measure]:
     every = [r for rows in pages for r in rows]
-    body_size = _mode([round(r.size, 1) for r in every for _ in r.text], 10.0)
-    furniture = _furniture(pages)
-    note_size = _note_size(pages, furniture, body_size)
     leading = {}
     for size in {round(r.size, 1) for r in every}:
-        steps = [round(a.base - b.base, 1) for rows in pages for a, b in zip(rows, rows[1:])
+        steps = [round(a.base - b.base, 1) for rows in pages for a, b in itertools.pairwise(rows)
                  if round(a.size, 1) == round(b.size, 1) == size and a.base > b.base]
         leading[size] = _mode(steps, 1.2 * size)
-    margins = [[round(r.x0) for r in rows if abs(r.size - body_size) < 0.3
-                and id(r) not in furniture] for rows in pages]
-    indented = sum(r.x0 > _mode(m, r.x0) + 0.4 * r.size for rows, m in zip(pages, margins)
-                   for r in rows if abs(r.size - body_size) < 0.3)
-    b = _Builder(name, diag)
-    expected = 1
-    prev_block: BodyBlock | None = None
-    for seq, rows in enumerate(pages):
-        page = Page(seq, len(b.lines) + 1)
-        b.pages.append(page)
+    out = []
+    for rows in pages:
+        text = [r for r in rows if abs(r.size - body) < 0.3 and id(r) not in furniture]
+        right = _mode([round(r.x1) for r in text], 0)
+        full = sum(abs(r.x1 - right) < 1.5 for r in text)
+        out.append(_Measure(_mode([round(r.x0) for r in text], rows[0].x0 if rows else 0),
+                            right if full >= 0.5 * len(text) and len(text) > 3 else None,
+                            leading))
+    return out
+
+
+@dataclass
+class _Page:
+    """One page of the PDF being read: its rows sorted into furniture, body and footnotes."""
+
+    page: Page
+    measure: _Measure
+    top: list[Row]
+    body: list[Row]
+    notes: list[Row]
+    foot: list[Row]
+
+
+def _zones(pages: list[list[Row]], diag: Diagnostics) -> tuple[list[_Page], float]:
+    """Furniture by position and repetition, footnotes by their size at the foot, the rest
+    body; a row of small digits alone in the body is a call that wrapped onto a line of its own.
+    Also returns the body's type size."""
+    body_size = _mode([round(r.size, 1) for rows in pages for r in rows for _ in r.text], 10.0)
+    furniture = _furniture(pages)
+    note_size = _note_size(pages, furniture, body_size)
+    out = []
+    for seq, (rows, measure) in enumerate(zip(pages, _measures(pages, furniture, body_size),
+                                              strict=True)):
         if not rows:
             diag.warn(f"page {seq + 1} of the PDF has no text")
-            continue
         inner = [r for r in rows if id(r) not in furniture]
         zone = len(inner)
-        if note_size:
-            while zone and abs(inner[zone - 1].size - note_size) < 0.25:
-                zone -= 1
-        top = [r for r in rows if id(r) in furniture and r.base >= (inner[0].base if inner
-                                                                     else 0)]
-        for r in top:
-            page.furniture.append(_furniture_of(r, b.line(r.text)))
-        margin = _mode(margins[seq], inner[0].x0 if inner else 0)
-        block: list[Row] = []
-
-        def close(block: list[Row], lines: list[Line]) -> None:
-            nonlocal prev_block
-            if not block:
-                return
-            first = block[0]
-            starts: bool | None = True
-            if (not b.body or b.body[-1].page is not page) and prev_block is not None:
-                # a page's first block: with first-line indents, none means it continues
-                starts = first.x0 > margin + 0.4 * first.size if indented >= 3 else None
-            bb = BodyBlock(lines, page, starts=starts,
-                           head=True if _head(block, body_size) else None)
-            b.body.append(bb)
-            prev_block = bb
-
-        lines: list[Line] = []
+        while note_size and zone and abs(inner[zone - 1].size - note_size) < 0.25:
+            zone -= 1
         for r in inner[:zone]:
-            if block and _breaks(block[-1], r, block[0], leading):
-                close(block, lines)
+            if r.text.isdigit() and r.size < SUPERSCRIPT * body_size:
+                r.raised, r.call = [(0, len(r.text))], True
+        first = inner[0].base if inner else 0
+        out.append(_Page(Page(seq, 0), measure,
+                         [r for r in rows if id(r) in furniture and r.base >= first],
+                         inner[:zone], inner[zone:],
+                         [r for r in rows if id(r) in furniture and r.base < first]))
+    return out, body_size
+
+
+def read_pdf(data: bytes, name: str, diag: Diagnostics) -> PdfReading:
+    """The PDF's pages as the text readers' layout, with what the PDF shows for certain."""
+    pages, body_size = _zones(read_rows(data, name), diag)
+    indents = sum(r.x0 > p.measure.margin + 0.4 * r.size for p in pages for r in p.body
+                  if abs(r.size - body_size) < 0.3)
+    b = _Builder(name, diag)
+    last: tuple[Row, _Measure] | None = None  # the last body row so far, and its page's measure
+    for p in pages:
+        page = p.page
+        page.first_line = len(b.lines) + 1
+        b.pages.append(page)
+        for r in p.top:
+            page.furniture.append(_furniture_of(r, b.line(r.text)))
+        # footnote-sized rows before the first footnote: small print in the body
+        k = 0 if b.notes else next((k for k, r in enumerate(p.notes) if _marker(r, 1)),
+                                   len(p.notes))
+        block: list[Row] = []
+        lines: list[Line] = []
+        for r in [*p.body, *p.notes[:k], None]:
+            if block and (r is None or _breaks(block[-1], r, block[0], p.measure)):
+                starts: bool | None = True
+                if not any(blk.page is page for blk in b.body) and last is not None:
+                    starts = _page_starts(block[0], p.measure, *last, indents >= 3)
+                b.body.append(BodyBlock(lines, page, starts=starts,
+                                        head=True if _head(block, body_size) else None))
+                last = block[-1], p.measure
                 block, lines = [], []
-            block.append(r)
-            line = b.line(r.text, r)
-            lines.append(line)
-            page.content.append(line)
-        close(block, lines)
-        for r in inner[zone:]:
-            start = _marker(r, expected)
-            if start is None and not b.notes:
-                diag.warn("footnote text before the first footnote number", len(b.lines) + 1)
-            if start is None and b.notes:
-                line = b.line(r.text)
-                b.notes[-1].lines.append((line, page))
-                page.content.append(line)
-                continue
-            text = r.text
-            if start is not None and r.text[start[1]:start[1] + 1] != " ":
-                text = r.text[:start[1]] + " " + r.text[start[1]:]
-            line = b.line(text)
-            page.content.append(line)
-            n = start[0] if start else str(expected)
-            if n != "*":
-                if int(n) > expected:
-                    diag.warn(f"footnote {n} follows {expected - 1}: no text for note "
-                              f"{', '.join(str(k) for k in range(expected, int(n)))}", line.no)
-                expected = int(n) + 1
-            b.notes.append(NoteText(n, start[0] if start and n != "*" else text[:1],
-                                    [(line, page)]))
-        for r in rows:
-            if id(r) in furniture and r not in top:
-                page.furniture.append(_furniture_of(r, b.line(r.text)))
+            if r is not None:
+                block.append(r)
+                lines.append(b.line(r.text, r))
+        page.content += [ln for blk in b.body if blk.page is page for ln in blk.lines]
+        for r in p.notes[k:]:
+            page.content.append(b.note_line(r, page))
+        for r in p.foot:
+            page.furniture.append(_furniture_of(r, b.line(r.text)))
     style = TextStyle({f.line.no: f for p in b.pages for f in p.furniture}, formfeeds=True,
                       width=int(_mode([len(ln.text) for ln in b.lines], 80)))
     layout = Layout(b.pages, b.body, b.notes, style)
@@ -379,6 +426,18 @@ def read_pdf(data: bytes, name: str, diag: Diagnostics) -> PdfReading:
         diag.warn("no footnotes found")
     source = Source(name, b.lines, hashlib.sha256(data).hexdigest(), "pdf")
     return PdfReading(source, layout, _calls(b, diag))
+
+
+def _page_starts(first: Row, here: _Measure, last: Row, there: _Measure,
+                 indents: bool) -> bool | None:
+    """Does a page's first block start a paragraph? Not if it continues the last page's last
+    block in the same type and at the same place on the line; in a document without
+    first-line indents, a paragraph that starts at a page top looks the same (None)."""
+    same = abs(first.size - last.size) < 0.3 and first.bold == last.bold and \
+        abs((first.x0 - here.margin) - (last.x0 - there.margin)) < 0.4 * first.size
+    if there.short(last) or not same:
+        return True
+    return False if indents else None
 
 
 def _calls(b: _Builder, diag: Diagnostics) -> list[Call]:
