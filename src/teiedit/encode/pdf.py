@@ -30,7 +30,6 @@ from teiedit.encode.pagestyle import (
     Furniture,
     TextStyle,
     furniture_words,
-    key,
 )
 from teiedit.encode.source import Diagnostics, Line, Source
 from teiedit.xmlio import TeieditError
@@ -191,13 +190,21 @@ def _mode(values: list[float], default: float) -> float:
 
 def _furniture(pages: list[list[Row]]) -> set[int]:
     """ids of the rows that are furniture: at a page's top or foot edge, a bare page number,
-    or repeated at that edge on another page (digits aside), or words of first-page furniture
-    (DOI, licence), or set in a type that is only used for such rows."""
+    or repeated at the same height on another page (digits aside), or words of first-page
+    furniture (DOI, licence), or set in a type that is only used for such rows."""
     def edges(rows: list[Row]) -> list[list[Row]]:
         return [rows[:EDGE], rows[::-1][:EDGE]]
 
-    seen = Counter(key(r.text) for rows in pages for edge in edges(rows) for r in edge
-                   if not PAGE_NUMBER.match(r.text))
+    def place(r: Row) -> tuple[str, int]:
+        """The row's words (a page number before or after them aside) and its height."""
+        return re.sub(r"^\d+\s+|\s+\d+$", "#", r.text.lower()), round(r.base / 3)
+
+    pages_at: dict[tuple[str, int], set[int]] = {}
+    for rows in pages:
+        for edge in edges(rows):
+            for r in edge:
+                pages_at.setdefault(place(r), set()).add(r.page)
+    often = max(2, len(pages) // 4)  # a running head stands on every other page
     found: set[int] = set()
     inside = {r.style for rows in pages for r in rows[EDGE:-EDGE]}
     for rounds in range(2):
@@ -205,8 +212,7 @@ def _furniture(pages: list[list[Row]]) -> set[int]:
         for rows in pages:
             for edge in edges(rows):
                 for r in edge:
-                    numbered = NUMBERED_HEAD.match(r.text) and seen[key(r.text)] > 1
-                    if PAGE_NUMBER.match(r.text) or numbered or seen[key(r.text)] > 1 \
+                    if PAGE_NUMBER.match(r.text) or len(pages_at[place(r)]) >= often \
                             or (r.page == 0 and furniture_words(r.text)) \
                             or (rounds and r.style in styles - inside):
                         found.add(id(r))
