@@ -39,6 +39,7 @@ TIME_LIMIT = 120.0  # seconds to read a PDF before giving up (a hostile or broke
 EDGE = 2  # furniture stands among the first or last EDGE rows of a page
 SUPERSCRIPT = 0.85  # a glyph this much smaller than its row and raised is a superscript
 SYMBOLS = "*∗†‡§"
+LINE_END_HYPHENS = "\u2010\u00ad"  # typographic and soft hyphens, read as "-" at a row's end
 _NOT_XML = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 
 
@@ -119,7 +120,10 @@ def _row(lines: list, page: int) -> Row | None:
             raised.append((len(text), len(t)))
         text += t
     bold = sum("bold" in c.fontname.lower() for c in chars) * 2 > len(chars)
-    return Row(text.rstrip(), min(c.x0 for c in chars), max(c.y1 for c in chars), base, size,
+    text = text.rstrip()
+    if text[-1:] in LINE_END_HYPHENS:  # the TEI records a line-end hyphen, not which one
+        text = text[:-1] + "-"
+    return Row(text, min(c.x0 for c in chars), max(c.y1 for c in chars), base, size,
                font, bold, raised, page, max(c.x1 for c in chars))
 
 
