@@ -20,8 +20,10 @@ from lxml import etree
 from teiedit.cli import main
 from teiedit.encode.command import encode_file
 from teiedit.encode.pdf import read_pdf
+from teiedit.encode.pipeline import encode_source
 from teiedit.encode.source import Diagnostics
 from teiedit.serialize.regenerate import regenerate
+from teiedit.serialize.tei import to_tree
 
 CSS = """
 @page { size: 420px 560px; margin: 60px 50px 70px;
@@ -145,8 +147,8 @@ def test_the_pdf_encoding_is_valid_tei(encoded, tei_all_rng):
     assert tei_all_rng.validate(tree), tei_all_rng.error_log.last_error
 
 
-PARAGRAPH = st.lists(st.sampled_from(FILLER.split() + ["Yugoslavia", "1952", "anti-fascist",
-                                                       "co-operation", "(Tito)"]),
+PARAGRAPH = st.lists(st.sampled_from([*FILLER.split(), "Yugoslavia", "1952", "anti-fascist",
+                                      "co-operation", "(Tito)"]),
                      min_size=5, max_size=60).map(" ".join)
 
 
@@ -157,9 +159,6 @@ def test_random_pdfs_come_back(paragraphs):
                    for text, note in paragraphs)
     pdf = make_pdf(body)
     reading = read_pdf(pdf, "random.pdf", Diagnostics("random.pdf"))
-    from teiedit.encode.pipeline import encode_source
-    from teiedit.serialize.tei import to_tree
-
     diag = Diagnostics("random.pdf")
     tree = to_tree(encode_source(reading.source, diag, read=(reading.layout, reading.calls)))
     expected = "\n".join(ln.raw.rstrip() for ln in reading.source.lines) + "\n"
