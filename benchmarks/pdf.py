@@ -1,0 +1,53 @@
+"""Benchmark: encoding a PDF itself, beside GROBID's published speed.
+
+Run by hand: `.venv/bin/python benchmarks/pdf.py [dev|heldout|all] [--runs N]`.
+For each PDF of ../shared/corpora/articles: seconds to read it (pdfminer.six and the PDF
+reader) and to encode it (structure, no name enrichment: GROBID does not tag names either),
+as the median of N runs after a warm-up. GROBID is not run here: its figure is the published
+one cited by issue 13, 0.24–0.75 s per PDF, under its own conditions (hardware, concurrency,
+documents), so the ratio is a rough comparison, not a measurement of GROBID on these PDFs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+
+from articles import CORPUS, source_of, split
+from timing import timed
+
+from teiedit.encode.command import encode_file
+from teiedit.encode.pdf import read_pdf
+from teiedit.encode.source import Diagnostics
+
+GROBID = (0.24, 0.75)  # seconds per PDF, published
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("part", choices=("dev", "heldout", "all"), nargs="?", default="dev")
+    ap.add_argument("--runs", type=int, default=3)
+    a = ap.parse_args()
+    dev, held = split()
+    names = {"dev": dev, "heldout": held, "all": dev + held}[a.part]
+    print(f"{'PDF':34} {'pages':>5} {'KB':>5} {'read s':>7} {'encode s':>8} "
+          f"{'÷ GROBID 0.24':>13} {'÷ GROBID 0.75':>13}")
+    totals = []
+    for name in names:
+        path = source_of(name, "pdf")
+        data = path.read_bytes()
+        pages = len(read_pdf(data, name, Diagnostics(name)).layout.pages)
+        read = timed(lambda: read_pdf(data, name, Diagnostics(name)), a.runs)  # noqa: B023
+        full = timed(lambda: encode_file(path, names=False,  # noqa: B023
+                                         diag=Diagnostics(name)), a.runs)
+        totals.append(full)
+        print(f"{name:34} {pages:5} {len(data) // 1024:5} {read:7.2f} {full:8.2f} "
+              f"{full / GROBID[0]:13.1f} {full / GROBID[1]:13.1f}")
+    mean = statistics.mean(totals)
+    print(f"{'MEAN':34} {'':5} {'':5} {'':7} {mean:8.2f} {mean / GROBID[0]:13.1f} "
+          f"{mean / GROBID[1]:13.1f}")
+    print(f"corpus: {CORPUS}")
+
+
+if __name__ == "__main__":
+    main()
