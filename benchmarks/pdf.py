@@ -37,9 +37,9 @@ def main() -> None:
         path = source_of(name, "pdf")
         data = path.read_bytes()
         pages = len(read_pdf(data, name, Diagnostics(name)).layout.pages)
-        read = timed(lambda: read_pdf(data, name, Diagnostics(name)), a.runs)  # noqa: B023
-        full = timed(lambda: encode_file(path, names=False,  # noqa: B023
-                                         diag=Diagnostics(name)), a.runs)
+        diag = Diagnostics(name)
+        read = timed(lambda: read_pdf(data, diag.file, diag), a.runs)  # noqa: B023
+        full = timed(lambda: encode_file(path, names=False, diag=diag), a.runs)  # noqa: B023
         totals.append(full)
         print(f"{name:34} {pages:5} {len(data) // 1024:5} {read:7.2f} {full:8.2f} "
               f"{full / GROBID[0]:13.1f} {full / GROBID[1]:13.1f}")

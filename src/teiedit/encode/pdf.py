@@ -381,7 +381,7 @@ def _zones(pages: list[list[Row]], diag: Diagnostics) -> tuple[list[_Page], floa
             diag.warn(f"page {seq + 1} of the PDF has no text")
         inner = [r for r in rows if id(r) not in furniture]
         zone = len(inner)
-        while note_size and zone and abs(inner[zone - 1].size - note_size) < 0.25:
+        while note_size and zone and inner[zone - 1].size < note_size + 0.25:
             zone -= 1
         for r in inner[:zone]:
             if r.text.isdigit() and r.size < SUPERSCRIPT * body_size:
