@@ -330,7 +330,11 @@ def _breaks(prev: Row, row: Row, first: Row, m: _Measure) -> bool:
         return False  # centred lines (a caption)
     if m.short(prev):
         return True
-    return abs(row.x0 - prev.x0) > 0.4 * row.size and prev is not first
+    if abs(row.x0 - prev.x0) <= 0.4 * row.size:
+        return False
+    # a paragraph's second row: after a hanging indent (a list item, a bibliography entry),
+    # or back at the margin after a first-line indent
+    return prev is not first or (row.x0 < prev.x0 and abs(row.x0 - m.margin) > 0.4 * row.size)
 
 
 def _head(rows: list[Row], body: float) -> bool:
@@ -342,7 +346,8 @@ def _measures(pages: list[list[Row]], furniture: set[int], body: float) -> list[
     leading = {}
     for size in {round(r.size, 1) for r in every}:
         steps = [round(a.base - b.base, 1) for rows in pages for a, b in itertools.pairwise(rows)
-                 if round(a.size, 1) == round(b.size, 1) == size and a.base > b.base]
+                 if round(a.size, 1) == round(b.size, 1) == size
+                 and 0 < a.base - b.base < 2.5 * size]  # not across a figure
         leading[size] = _mode(steps, 1.2 * size)
     out = []
     for rows in pages:
