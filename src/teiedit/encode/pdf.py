@@ -354,7 +354,9 @@ def _measures(pages: list[list[Row]], furniture: set[int], body: float) -> list[
         text = [r for r in rows if abs(r.size - body) < 0.3 and id(r) not in furniture]
         right = _mode([round(r.x1) for r in text], 0)
         full = sum(abs(r.x1 - right) < 1.5 for r in text)
-        out.append(_Measure(_mode([round(r.x0) for r in text], rows[0].x0 if rows else 0),
+        lefts = Counter(round(r.x0) for r in text)  # the margin: the leftmost usual edge
+        margin = min((x for x, n in lefts.items() if n > 1), default=rows[0].x0 if rows else 0)
+        out.append(_Measure(margin,
                             right if full >= 0.5 * len(text) and len(text) > 3 else None,
                             leading))
     return out
