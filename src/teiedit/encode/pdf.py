@@ -305,21 +305,30 @@ class _Builder:
 
 @dataclass
 class _Measure:
-    """What a page's body looks like: left margin, right edge (None: ragged), line steps."""
+    """What a page's body looks like: left margin, justified or ragged, line steps."""
 
     margin: float
-    right: float | None
+    right: float  # the usual right edge of the page's rows
+    justified: bool
     leading: dict[float, float]
 
-    def short(self, row: Row) -> bool:
-        """In justified text, a row that stops short of the right edge ends its paragraph."""
-        return self.right is not None and row.x1 < self.right - 1.5 * row.size
+    def edge(self, rows: list[Row]) -> float:
+        """The right edge of a block: the page's, or a narrower one that two of its rows
+        share (a quotation set on a narrower measure)."""
+        ends = Counter(round(r.x1) for r in rows)
+        return next((x for x, n in ends.most_common(1) if n > 1 and x < self.right - 2),
+                    self.right)
+
+    def short(self, row: Row, edge: float) -> bool:
+        """In justified text, a row that stops short of its block's right edge ends it."""
+        return self.justified and row.x1 < edge - 1.5 * row.size
 
 
-def _breaks(prev: Row, row: Row, first: Row, m: _Measure) -> bool:
-    """Does `row` start a new block after `prev` (`first`: the current block's first row)?
+def _breaks(block: list[Row], row: Row, m: _Measure) -> bool:
+    """Does `row` start a new block after the rows of `block`?
     A change of type, extra space, a short line before, an indent; a first-line indent or a
     hanging one (a bibliography) only moves the second line."""
+    prev, first = block[-1], block[0]
     if row.call:
         return False
     if abs(row.size - prev.size) > 0.3 or row.bold != prev.bold:
@@ -328,7 +337,7 @@ def _breaks(prev: Row, row: Row, first: Row, m: _Measure) -> bool:
         return True
     if abs(row.x0 + row.x1 - prev.x0 - prev.x1) < 4 and prev.x0 > m.margin + 0.4 * row.size:
         return False  # centred lines (a caption)
-    if m.short(prev):
+    if m.short(prev, m.edge([*block, row])):
         return True
     if abs(row.x0 - prev.x0) <= 0.4 * row.size:
         return False
@@ -349,16 +358,18 @@ def _measures(pages: list[list[Row]], furniture: set[int], body: float) -> list[
                  if round(a.size, 1) == round(b.size, 1) == size
                  and 0 < a.base - b.base < 2.5 * size]  # not across a figure
         leading[size] = _mode(steps, 1.2 * size)
+    texts = [[r for r in rows if abs(r.size - body) < 0.3 and id(r) not in furniture]
+             for rows in pages]
+    rights = [_mode([round(r.x1) for r in text], 0) for text in texts]
+    full = sum(abs(r.x1 - right) < 1.5 for text, right in zip(texts, rights, strict=True)
+               for r in text)
+    justified = full >= 0.5 * sum(map(len, texts))
     out = []
-    for rows in pages:
-        text = [r for r in rows if abs(r.size - body) < 0.3 and id(r) not in furniture]
-        right = _mode([round(r.x1) for r in text], 0)
-        full = sum(abs(r.x1 - right) < 1.5 for r in text)
+    for rows, text in zip(pages, texts, strict=True):
         lefts = Counter(round(r.x0) for r in text)  # the margin: the leftmost usual edge
         margin = min((x for x, n in lefts.items() if n > 1), default=rows[0].x0 if rows else 0)
-        out.append(_Measure(margin,
-                            right if full >= 0.5 * len(text) and len(text) > 3 else None,
-                            leading))
+        right = _mode([round(r.x1) for r in rows if id(r) not in furniture], 0)
+        out.append(_Measure(margin, right, justified, leading))
     return out
 
 
@@ -407,7 +418,8 @@ def read_pdf(data: bytes, name: str, diag: Diagnostics) -> PdfReading:
     indents = sum(r.x0 > p.measure.margin + 0.4 * r.size for p in pages for r in p.body
                   if abs(r.size - body_size) < 0.3)
     b = _Builder(name, diag)
-    last: tuple[Row, _Measure] | None = None  # the last body row so far, and its page's measure
+    # the last body row so far, its page's measure and its block's right edge
+    last: tuple[Row, _Measure, float] | None = None
     for p in pages:
         page = p.page
         page.first_line = len(b.lines) + 1
@@ -420,13 +432,13 @@ def read_pdf(data: bytes, name: str, diag: Diagnostics) -> PdfReading:
         block: list[Row] = []
         lines: list[Line] = []
         for r in [*p.body, *p.notes[:k], None]:
-            if block and (r is None or _breaks(block[-1], r, block[0], p.measure)):
+            if block and (r is None or _breaks(block, r, p.measure)):
                 starts: bool | None = True
                 if not any(blk.page is page for blk in b.body) and last is not None:
                     starts = _page_starts(block[0], p.measure, *last, indents >= 3)
                 b.body.append(BodyBlock(lines, page, starts=starts,
                                         head=True if _head(block, body_size) else None))
-                last = block[-1], p.measure
+                last = block[-1], p.measure, p.measure.edge(block)
                 block, lines = [], []
             if r is not None:
                 block.append(r)
@@ -445,14 +457,14 @@ def read_pdf(data: bytes, name: str, diag: Diagnostics) -> PdfReading:
     return PdfReading(source, layout, _calls(b, diag))
 
 
-def _page_starts(first: Row, here: _Measure, last: Row, there: _Measure,
+def _page_starts(first: Row, here: _Measure, last: Row, there: _Measure, edge: float,
                  indents: bool) -> bool | None:
     """Does a page's first block start a paragraph? Not if it continues the last page's last
     block in the same type and at the same place on the line; in a document without
     first-line indents, a paragraph that starts at a page top looks the same (None)."""
     same = abs(first.size - last.size) < 0.3 and first.bold == last.bold and \
         abs((first.x0 - here.margin) - (last.x0 - there.margin)) < 0.4 * first.size
-    if there.short(last) or not same:
+    if there.short(last, edge) or not same:
         return True
     return False if indents else None
 
