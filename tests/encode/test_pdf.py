@@ -214,3 +214,13 @@ def test_a_corpus_pdf_meets_the_targets(shared_dir: Path, tmp_path: Path):
     assert r["furniture"]["leaked"] == 0
     assert r["hyphenation"]["ok"] >= 0.95 * r["hyphenation"]["events"]
     assert r["text_similarity"] >= 0.98
+
+
+def test_a_pdf_on_standard_input_is_read(tmp_path: Path):
+    out = tmp_path / "stdin.xml"
+    pdf = make_pdf("<p>A paragraph read from standard input.</p>")
+    result = CliRunner().invoke(main, ["encode", "--no-names", "-", "-o", str(out)], input=pdf)
+    assert result.exit_code == 0, result.output
+    tree = etree.parse(str(out))
+    assert "read from standard input." in " ".join(tree.xpath("string(//*[local-name()='p'])"
+                                                             ).split())

@@ -110,8 +110,8 @@ def metadata_beside(source: Path) -> Path | None:
 def encode(source: Path, output: Path | None, lines: bool, lang: str, metadata: Path | None,
            names: bool, registers: Path | None, review: Path | None, encoding: str | None,
            model: Path | None, no_model: bool, strict: bool) -> None:
-    """Encode SOURCE, an article's text extracted from its PDF, as TEI P5 ('-' reads
-    standard input).
+    """Encode SOURCE, an article's text extracted from its PDF or the PDF itself (known by
+    its first bytes), as TEI P5 ('-' reads standard input).
 
     Warnings (what was recovered or not found) go to standard error.
     """
