@@ -53,7 +53,6 @@ class Row:
 
     text: str
     x0: float
-    top: float
     base: float
     size: float
     font: str
@@ -123,8 +122,8 @@ def _row(lines: list, page: int) -> Row | None:
     text = text.rstrip()
     if text[-1:] in LINE_END_HYPHENS:  # the TEI records a line-end hyphen, not which one
         text = text[:-1] + "-"
-    return Row(text, min(c.x0 for c in chars), max(c.y1 for c in chars), base, size,
-               font, bold, raised, page, max(c.x1 for c in chars))
+    return Row(text, min(c.x0 for c in chars), base, size, font, bold, raised, page,
+               max(c.x1 for c in chars))
 
 
 def _rows(page_layout, page: int) -> list[Row]:
@@ -261,7 +260,6 @@ def _marker(row: Row, expected: int) -> tuple[str, int] | None:
 class _Builder:
     """Numbers lines as the reader extracts them and builds pages, blocks and notes."""
 
-    name: str
     diag: Diagnostics
     lines: list[Line] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
@@ -414,10 +412,15 @@ def _zones(pages: list[list[Row]], diag: Diagnostics) -> tuple[list[_Page], floa
 
 def read_pdf(data: bytes, name: str, diag: Diagnostics) -> PdfReading:
     """The PDF's pages as the text readers' layout, with what the PDF shows for certain."""
-    pages, body_size = _zones(read_rows(data, name), diag)
+    rows = read_rows(data, name)
+    unmapped = sum("(cid:" in r.text for page in rows for r in page)
+    if unmapped:
+        diag.warn(f"{unmapped} row(s) hold glyphs the PDF maps to no character, kept as "
+                  "'(cid:N)': the PDF's fonts lack a Unicode map")
+    pages, body_size = _zones(rows, diag)
     indents = sum(r.x0 > p.measure.margin + 0.4 * r.size for p in pages for r in p.body
                   if abs(r.size - body_size) < 0.3)
-    b = _Builder(name, diag)
+    b = _Builder(diag)
     # the last body row so far, its page's measure and its block's right edge
     last: tuple[Row, _Measure, float] | None = None
     for p in pages:
