@@ -222,5 +222,5 @@ def test_a_pdf_on_standard_input_is_read(tmp_path: Path):
     result = CliRunner().invoke(main, ["encode", "--no-names", "-", "-o", str(out)], input=pdf)
     assert result.exit_code == 0, result.output
     tree = etree.parse(str(out))
-    assert "read from standard input." in " ".join(tree.xpath("string(//*[local-name()='p'])"
+    assert "read from standard input." in " ".join(tree.xpath("string(//*[local-name()='body'])"
                                                              ).split())
