@@ -160,7 +160,7 @@ def test_random_pdfs_come_back(paragraphs):
     pdf = make_pdf(body)
     reading = read_pdf(pdf, "random.pdf", Diagnostics("random.pdf"))
     diag = Diagnostics("random.pdf")
-    tree = to_tree(encode_source(reading.source, diag, read=(reading.layout, reading.calls)))
+    tree = to_tree(encode_source(reading.source, diag, read=reading))
     expected = "\n".join(ln.raw.rstrip() for ln in reading.source.lines) + "\n"
     assert regenerate(tree) == expected
 
@@ -224,3 +224,12 @@ def test_a_pdf_on_standard_input_is_read(tmp_path: Path):
     tree = etree.parse(str(out))
     assert "read from standard input." in " ".join(tree.xpath("string(//*[local-name()='body'])"
                                                              ).split())
+
+
+def test_the_title_is_the_first_pages_largest_type(tmp_path: Path):
+    path = tmp_path / "titled.pdf"
+    path.write_bytes(make_pdf("<h1 style='font-size: 20pt'>A Title Set Large</h1>"
+                              "<p>The body text of the article, in its usual size.</p>"))
+    tree = etree.fromstring(encode_file(path, names=False))
+    assert xp(etree.ElementTree(tree), "string(//t:titleStmt/t:title[@type='main'])") == \
+        "A Title Set Large"

@@ -34,7 +34,7 @@ def encode_tree(source: Path, *, lang: str = "en", keep_lines: bool = True,
     if is_pdf(data):
         pdf = read_pdf(data, name, diag)
         doc = encode_source(pdf.source, diag, lang=lang, keep_lines=keep_lines,
-                            metadata=metadata, read=(pdf.layout, pdf.calls))
+                            metadata=metadata, read=pdf)
     else:
         doc = encode_source(parse_source(data, name, diag, encoding), diag, lang=lang,
                             keep_lines=keep_lines, metadata=metadata)

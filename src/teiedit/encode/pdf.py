@@ -69,11 +69,13 @@ class Row:
 
 @dataclass
 class PdfReading:
-    """What the PDF reader hands the structure stage: the lines, their layout, the calls."""
+    """What the PDF reader hands the structure stage: the lines, their layout, the calls,
+    and the title (the first page's largest type, when larger than the body's)."""
 
     source: Source
     layout: Layout
     calls: list[Call]
+    title: str = ""
 
 
 # -- pdfminer → rows ------------------------------------------------------------------------
@@ -457,7 +459,16 @@ def read_pdf(data: bytes, name: str, diag: Diagnostics) -> PdfReading:
     if not b.notes:
         diag.warn("no footnotes found")
     source = Source(name, b.lines, hashlib.sha256(data).hexdigest(), "pdf")
-    return PdfReading(source, layout, _calls(b, diag))
+    return PdfReading(source, layout, _calls(b, diag), _title(pages, body_size))
+
+
+def _title(pages: list[_Page], body: float) -> str:
+    rows = pages[0].body if pages else []
+    size = max((r.size for r in rows), default=0)
+    title = [r.text for r in rows if abs(r.size - size) < 0.3]
+    if size < body + 2 or not title or len(title) > 4:
+        return ""
+    return "".join(t if t.endswith("-") else t + " " for t in title).strip()
 
 
 def _page_starts(first: Row, here: _Measure, last: Row, there: _Measure, edge: float,
