@@ -1,6 +1,6 @@
 """Score `teiedit encode` on the shared article corpus (../shared/corpora/articles), per input kind.
 
-usage: python benchmarks/articles.py [dev|heldout] [--kinds pdftotext,pypdf,raw] [-v]
+usage: python benchmarks/articles.py [dev|heldout] [--kinds pdftotext,pypdf,raw,pdf] [-v]
 
 The split was fixed before building: the two articles whose names' SHA-256 sort first are held
 out (HELD_OUT); the other five are the development set.
@@ -20,7 +20,7 @@ from teiedit.encode.command import encode_file
 from teiedit.encode.source import Diagnostics
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "articles"
-KINDS = ("pdftotext", "pypdf", "raw")
+KINDS = ("pdftotext", "pypdf", "raw", "pdf")
 FIGURES = ("notes", "paragraphs", "furniture", "hyphens", "similarity")
 
 

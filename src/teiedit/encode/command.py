@@ -9,8 +9,9 @@ from pathlib import Path
 import click
 from lxml import etree
 
+from teiedit.encode.pdf import is_pdf, read_pdf
 from teiedit.encode.pipeline import encode_source
-from teiedit.encode.source import Diagnostics, read_source
+from teiedit.encode.source import Diagnostics, parse_source, source_bytes
 from teiedit.enrich import Report, enrich, finish, write_review
 from teiedit.enrich.registers import Registers
 from teiedit.enrich.scripts import mark_misprints
@@ -29,8 +30,14 @@ def encode_tree(source: Path, *, lang: str = "en", keep_lines: bool = True,
     enrichment, with `models` or, unless `use_model` is off, the name models the package
     ships."""
     diag = diag or Diagnostics(source_name(source))
-    doc = encode_source(read_source(source, diag, encoding), diag, lang=lang,
-                        keep_lines=keep_lines, metadata=metadata)
+    data, name = source_bytes(source)
+    if is_pdf(data):
+        pdf = read_pdf(data, name, diag)
+        doc = encode_source(pdf.source, diag, lang=lang, keep_lines=keep_lines,
+                            metadata=metadata, read=pdf)
+    else:
+        doc = encode_source(parse_source(data, name, diag, encoding), diag, lang=lang,
+                            keep_lines=keep_lines, metadata=metadata)
     if names:
         report = report if report is not None else Report()
         if models is None and use_model:
@@ -103,8 +110,8 @@ def metadata_beside(source: Path) -> Path | None:
 def encode(source: Path, output: Path | None, lines: bool, lang: str, metadata: Path | None,
            names: bool, registers: Path | None, review: Path | None, encoding: str | None,
            model: Path | None, no_model: bool, strict: bool) -> None:
-    """Encode SOURCE, an article's text extracted from its PDF, as TEI P5 ('-' reads
-    standard input).
+    """Encode SOURCE, an article's text extracted from its PDF or the PDF itself (known by
+    its first bytes), as TEI P5 ('-' reads standard input).
 
     Warnings (what was recovered or not found) go to standard error.
     """

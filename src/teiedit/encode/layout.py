@@ -74,6 +74,9 @@ class Page:
 class BodyBlock:
     lines: list[Line]
     page: Page
+    # What a reader knows for certain (the PDF's indents and type); None: judged from the text.
+    starts: bool | None = None  # the block starts a paragraph (False: continues the last one)
+    head: bool | None = None  # the block is a head
 
 
 @dataclass

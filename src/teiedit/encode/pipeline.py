@@ -5,6 +5,7 @@ from __future__ import annotations
 import statistics
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from teiedit.encode.calls import find_calls, symbol_calls
 from teiedit.encode.checks import check_layout
@@ -21,6 +22,9 @@ from teiedit.encode.scripts import mark_scripts
 from teiedit.encode.source import Diagnostics, Source
 from teiedit.encode.structure import Assembler, note_anchors, reading_units
 from teiedit.model import Document, Metadata
+
+if TYPE_CHECKING:
+    from teiedit.encode.pdf import PdfReading
 
 
 def flow_options(source: Source, keep_lines: bool) -> FlowOptions:
@@ -75,25 +79,30 @@ def declare_languages(doc: Document, text: str) -> None:
 
 
 def encode_source(source: Source, diag: Diagnostics, *, lang: str = "en", keep_lines: bool = True,
-                  metadata: Path | None = None) -> Document:
+                  metadata: Path | None = None, read: PdfReading | None = None) -> Document:
+    """`read`: the layout, calls and title a reader knows from its input (the PDF); otherwise
+    they are recovered from the text."""
     doc = Document(Metadata(source_file=Path(source.name).name, source_sha256=source.sha256),
                    lang=lang)
     if not keep_lines:
         doc.options["lines"] = "no"
     text = "\n".join(ln.raw for ln in source.lines)
-    layout = analyse(source.lines, diag)
+    layout = read.layout if read else analyse(source.lines, diag)
     page_range = read_furniture(doc, layout, text, diag)
     if metadata is not None:
         load_metadata_file(metadata, doc.meta)
         page_range = (int(doc.meta.first_page), int(doc.meta.last_page)) \
             if doc.meta.first_page and doc.meta.last_page else page_range
+    if read and read.title and not doc.meta.title:
+        doc.meta.title = read.title
     number_pages(layout.pages, page_range, diag)
 
     opts = flow_options(source, keep_lines)
     opts.printed_lines = {ln.no: k for page in layout.pages
                           for k, ln in enumerate((x for x in page.content if not x.blank), 1)}
     anchors = note_anchors(layout.notes, opts)
-    calls = find_calls(layout.body, layout.notes, diag) + symbol_calls(layout.body, layout.notes)
+    calls = read.calls + symbol_calls(layout.body, layout.notes) if read else \
+        find_calls(layout.body, layout.notes, diag) + symbol_calls(layout.body, layout.notes)
     check_layout(layout, calls, diag)
     by_line = defaultdict(list)
     for call in calls:

@@ -159,18 +159,21 @@ def decode(data: bytes, name: str, diag: Diagnostics,
         return decoded[best], best
 
 
+def source_bytes(path: str | Path) -> tuple[bytes, str]:
+    """The bytes of a file, or of standard input for '-', and the name to report."""
+    if str(path) == "-":
+        return sys.stdin.buffer.read(), "<stdin>"
+    try:
+        return Path(path).read_bytes(), str(path)
+    except OSError as e:
+        raise TeieditError(f"cannot read source: {e.strerror}", file=path) from None
+
+
 def read_source(path: str | Path, diag: Diagnostics | None = None,
                 encoding: str | None = None) -> Source:
     """Read a file, or standard input for '-'."""
-    if str(path) == "-":
-        return parse_source(sys.stdin.buffer.read(), "<stdin>", diag or Diagnostics("<stdin>"),
-                            encoding)
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as e:
-        raise TeieditError(f"cannot read source: {e.strerror}", file=p) from None
-    return parse_source(data, str(p), diag or Diagnostics(str(p)), encoding)
+    data, name = source_bytes(path)
+    return parse_source(data, name, diag or Diagnostics(name), encoding)
 
 
 def parse_source(data: bytes, name: str, diag: Diagnostics,

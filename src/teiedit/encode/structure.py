@@ -62,10 +62,10 @@ def classify(block: BodyBlock, previous: Unit | None, following: BodyBlock | Non
         if found:
             return Unit(group, [block], lang=found[0], label=found[1])
     single = len(block.lines) == 1
-    if single and len(text) <= 100 and len(text.split()) <= 14 and text[:1].isupper() \
-            and not re.search(r"[.,;:]$", text) \
+    if block.head or (single and len(text) <= 100 and len(text.split()) <= 14 \
+            and text[:1].isupper() and not re.search(r"[.,;:]$", text) \
             and (previous is None or previous.kind != "p" or TERMINAL.search(previous.text)) \
-            and (following is None or not following.lines[0].text[:1].islower()):
+            and (following is None or not following.lines[0].text[:1].islower())):
         for lang, words in labels()["summary"].items():
             if lang != doc_lang and text in words:
                 return Unit("summary", [block], lang=lang)
@@ -91,9 +91,11 @@ def reading_units(layout: Layout, doc_lang: str) -> tuple[list[Unit], list[Page]
             waiting += [p for p in layout.pages
                         if prev_page.seq < p.seq < block.page.seq]
         previous = units[-1] if units else None
+        ended = block.starts if block.starts is not None else \
+            paragraph_ends(previous.blocks[-1].lines[-1], block.lines[0], layout.style) \
+            if previous else True
         if new_page and previous and unit.kind == "p" and previous.kind in ("p", "abstract") \
-                and not paragraph_ends(previous.blocks[-1].lines[-1], block.lines[0],
-                                       layout.style) and not waiting:
+                and not ended and not waiting:
             previous.blocks.append(block)
             continue
         if new_page:
