@@ -141,8 +141,10 @@ class Schema:
     # every file the compile read (the ODD, XIncludes, specGrpRef files, chained ODDs, the
     # TEI source), resolved: what a cache of the compiled schemas must be keyed on
     read: list[Path] = field(default_factory=list)
-    _attributes: dict[str, list[AttDef]] = field(default_factory=dict, repr=False,
-                                                 compare=False)
+    _attributes: dict[str, dict[str, AttDef]] = field(default_factory=dict, repr=False,
+                                                      compare=False)
+    # results the writers derive more than once (class members, flattened content), by key
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def elements(self) -> list[Spec]:
         return [s for s in self.specs.values() if s.kind == "element"]
@@ -153,9 +155,14 @@ class Schema:
     def attributes(self, spec: Spec) -> list[AttDef]:
         """The effective attributes of an element or attribute class, inheritance applied
         (computed once: every writer asks for them)."""
-        if spec.ident not in self._attributes:
-            self._attributes[spec.ident] = list(_effective_atts(self, spec.ident, ()).values())
-        return self._attributes[spec.ident]
+        return list(self._attribute_dict(spec.ident).values())
+
+    def _attribute_dict(self, ident: str) -> dict[str, AttDef]:
+        # an attribute class's own result is shared by every member (class cycles are
+        # refused before this runs), so tei_all's 587 elements reuse a few hundred dicts
+        if ident not in self._attributes:
+            self._attributes[ident] = _effective_atts(self, ident, ())
+        return self._attributes[ident]
 
 
 def _effective_atts(schema: Schema, ident: str, seen: tuple[str, ...]) -> dict[str, AttDef]:
@@ -164,7 +171,8 @@ def _effective_atts(schema: Schema, ident: str, seen: tuple[str, ...]) -> dict[s
     for cls in spec.member_of:
         parent = schema.specs.get(cls)
         if parent is not None and parent.kind == "class" and parent.class_type == "atts":
-            out.update(_effective_atts(schema, cls, (*seen, ident)))
+            out.update(schema._attribute_dict(cls) if not seen else
+                       _effective_atts(schema, cls, (*seen, ident)))
     for a in spec.attdefs.values():
         if a.mode == "delete":
             out.pop(a.ident, None)
@@ -177,7 +185,7 @@ def _effective_atts(schema: Schema, ident: str, seen: tuple[str, ...]) -> dict[s
         elif a.mode == "change" and a.ident in out:
             out[a.ident] = out[a.ident].merged(a)
         else:
-            out[a.ident] = replace(a, mode="add")
+            out[a.ident] = a if a.mode == "add" else replace(a, mode="add")
     return out
 
 

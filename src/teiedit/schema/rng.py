@@ -37,13 +37,16 @@ def expand_class(schema: Schema, key: str, expand: str | None) -> P.Pattern:
 
 def leaf_members(schema: Schema, key: str) -> list[str]:
     """The elements of a model class, through its subclasses, in definition order."""
-    out: list[str] = []
-    for m in schema.members.get(key, []):
-        if schema.specs[m].kind == "element":
-            out.append(m)
-        else:
-            out.extend(x for x in leaf_members(schema, m) if x not in out)
-    return out
+    memo = schema.memo.setdefault("leaf_members", {})
+    if key not in memo:
+        out: dict[str, None] = {}
+        for m in schema.members.get(key, []):
+            if schema.specs[m].kind == "element":
+                out[m] = None
+            else:
+                out.update(dict.fromkeys(leaf_members(schema, m)))
+        memo[key] = list(out)
+    return memo[key]
 
 
 def resolve_ref(schema: Schema, r: P.Ref) -> P.Ref:

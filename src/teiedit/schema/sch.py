@@ -51,7 +51,7 @@ def write_schematron(schema: Schema) -> bytes:
         for cs in spec.constraints.values():
             for n in cs.iter(f"{{{SCH}}}ns"):
                 extra_ns.setdefault(n.get("prefix"), n.get("uri"))
-    for ns_uri in {s.ns for s in schema.elements() if s.ns} | {schema.ns}:
+    for ns_uri in sorted({s.ns for s in schema.elements() if s.ns} | {schema.ns}):
         if ns_uri and ns_uri not in prefixes:
             prefixes[ns_uri] = f"ns{len(prefixes)}"
     for prefix, uri in sorted({**{p: u for u, p in prefixes.items()}, **extra_ns}.items()):

@@ -8,12 +8,13 @@ reported with the ODD line of its elementSpec instead of producing an unloadable
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from lxml import etree
 
 from teiedit.schema import patterns as P
-from teiedit.schema.odd import XML, Schema, Spec
+from teiedit.schema.odd import XML, AttDef, Schema, Spec
 from teiedit.schema.rng import attribute_value, expand_class, leaf_members, resolve_ref
 from teiedit.xmlio import TeieditError
 
@@ -34,13 +35,22 @@ def flatten(schema: Schema, p: P.Pattern, seen: frozenset[str] = frozenset()) ->
         r = resolve_ref(schema, p)
         if r.kind == "element":
             return _el(schema, r.key)
+        memo = schema.memo.setdefault("flatten", {})
+        key = (r.kind, r.key, r.expand)
+        if key in memo and not (seen and r.kind == "macro"):
+            return memo[key]
         if r.kind == "class":
             if r.expand and r.expand != "alternation":
-                return flatten(schema, expand_class(schema, r.key, r.expand), seen)
-            return P.alt([_el(schema, e) for e in leaf_members(schema, r.key)])
-        if r.kind == "macro" and r.key not in seen:
-            return flatten(schema, schema.specs[r.key].content or P.Text(), seen | {r.key})
-        return P.Text()
+                out = flatten(schema, expand_class(schema, r.key, r.expand), seen)
+            else:
+                out = P.alt([_el(schema, e) for e in leaf_members(schema, r.key)])
+        elif r.kind == "macro" and r.key not in seen:
+            out = flatten(schema, schema.specs[r.key].content or P.Text(), seen | {r.key})
+        else:
+            return P.Text()
+        if r.kind == "class" or not seen:  # a macro inside a macro may depend on `seen`
+            memo[key] = out
+        return out
     if isinstance(p, P.Data | P.Value | P.ListOf):
         return P.Text()
     if isinstance(p, P.RawElement):
@@ -169,6 +179,17 @@ def ambiguity(p: P.Pattern) -> str | None:
     return None
 
 
+def analysed(schema: Schema, content: P.Pattern) -> tuple[P.Pattern, P.Pattern, str | None]:
+    """A content model flattened, without text, and the element its particles compete for
+    (once per distinct model: many TEI elements share one, such as macro.paraContent)."""
+    memo = schema.memo.setdefault("analysed", {})
+    if content not in memo:
+        flat = flatten(schema, content)
+        particles = strip_text(flat)
+        memo[content] = (flat, particles, ambiguity(particles))
+    return memo[content]
+
+
 # --------------------------------------------------------------------------- writing
 
 
@@ -184,12 +205,11 @@ class XsdWriter:
         self.root.set("elementFormDefault", "qualified")
         self.x("import", self.root, namespace=XML, schemaLocation=xml_xsd)
         self.simple_done: set[str] = set()
+        self.attribute_done: dict[int, tuple[AttDef, etree._Element]] = {}
+        self.particles_done: dict[P.Pattern, etree._Element] = {}
 
     def x(self, tag: str, parent: etree._Element, **attrs: str) -> etree._Element:
-        e = etree.SubElement(parent, f"{{{XS}}}{tag}")
-        for k, v in attrs.items():
-            e.set(k, v)
-        return e
+        return etree.SubElement(parent, f"{{{XS}}}{tag}", attrs)
 
     def qref(self, ident: str) -> str:
         return f"t:{ident}" if self.schema.ns else ident
@@ -268,21 +288,27 @@ class XsdWriter:
         elif isinstance(p, P.NotAllowed):
             self.x("choice", parent)  # an empty choice matches nothing
 
-    def attribute(self, parent: etree._Element, a) -> None:
+    def attribute(self, parent: etree._Element, a: AttDef) -> None:
+        # a class attribute is the same AttDef in every member: built once, then copied
+        done = self.attribute_done.get(id(a))
+        if done is not None and done[0] is a:
+            parent.append(copy.deepcopy(done[1]))
+            return
         use = {"use": "required"} if a.usage == "req" else {}
         prefix, _, local = a.attribute_name.rpartition(":")
         if prefix == "xml":
-            self.x("attribute", parent, ref=f"xml:{local}", **use)
-            return
-        att = self.x("attribute", parent, name=a.attribute_name, **use)
-        self.simple(att, attribute_value(a))
+            att = self.x("attribute", parent, ref=f"xml:{local}", **use)
+        else:
+            att = self.x("attribute", parent, name=a.attribute_name, **use)
+            self.simple(att, attribute_value(a))
+        self.attribute_done[id(a)] = (a, att)
 
     def element(self, spec: Spec) -> None:
         s = self.schema
         e = self.x("element", self.root, name=spec.element_name)
         ct = self.x("complexType", e)
         content = spec.content if spec.content is not None else P.Empty()
-        flat = flatten(s, content)
+        flat, particles, name = analysed(s, content)
         attrs = s.attributes(spec)
         if not any(P.refs(content)) and isinstance(flat, P.Text) and isinstance(
                 content, P.Data | P.Value | P.Alt | P.Ref):
@@ -292,8 +318,6 @@ class XsdWriter:
             return
         if P.has_text(flat):
             ct.set("mixed", "true")
-        particles = strip_text(flat)
-        name = ambiguity(particles)
         if name is not None:
             raise NotDeterministic(
                 f"content model of <{spec.element_name}> is not deterministic: two particles "
@@ -301,7 +325,11 @@ class XsdWriter:
                 f"Attribution); rewrite the content so each element has one place, e.g. "
                 f"{P.compact(content)[:200]}", file=spec.file, line=spec.line)
         if not isinstance(particles, P.Empty):
-            self.particle(self.x("sequence", ct), particles)
+            if content not in self.particles_done:
+                self.particle(self.x("sequence", ct), particles)
+                self.particles_done[content] = ct[-1]
+            else:
+                ct.append(copy.deepcopy(self.particles_done[content]))
         for a in attrs:
             self.attribute(ct, a)
 
