@@ -76,7 +76,7 @@ def write_html(schema: Schema) -> bytes:
     names |= set(schema.members)
     parents: dict[str, set[str]] = {}
     for spec in elements:
-        stack = [analysed(schema, spec.content or P.Empty())[0]]
+        stack = [analysed(schema, spec.content or P.Empty()).flat]
         while stack:
             q = stack.pop()
             if isinstance(q, El):

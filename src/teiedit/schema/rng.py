@@ -72,10 +72,7 @@ class RngWriter:
         self.any_count = 0
 
     def el(self, parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
-        e = etree.SubElement(parent, f"{{{RNG}}}{tag}")
-        for k, v in attrs.items():
-            e.set(k, v)
-        return e
+        return etree.SubElement(parent, f"{{{RNG}}}{tag}", attrs)
 
     def define(self, name: str) -> etree._Element | None:
         if name in self.defined:

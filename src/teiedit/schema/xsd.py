@@ -8,8 +8,8 @@ reported with the ODD line of its elementSpec instead of producing an unloadable
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -179,14 +179,21 @@ def ambiguity(p: P.Pattern) -> str | None:
     return None
 
 
-def analysed(schema: Schema, content: P.Pattern) -> tuple[P.Pattern, P.Pattern, str | None]:
-    """A content model flattened, without text, and the element its particles compete for
-    (once per distinct model: many TEI elements share one, such as macro.paraContent)."""
+class Analysed(NamedTuple):
+    flat: P.Pattern       # at element level
+    particles: P.Pattern  # the same without text
+    mixed: bool           # text allowed
+    ambiguous: str | None  # an element two particles compete for (UPA)
+
+
+def analysed(schema: Schema, content: P.Pattern) -> Analysed:
+    """A content model flattened and checked (once per distinct model: many TEI elements
+    share one, such as macro.paraContent)."""
     memo = schema.memo.setdefault("analysed", {})
     if content not in memo:
         flat = flatten(schema, content)
         particles = strip_text(flat)
-        memo[content] = (flat, particles, ambiguity(particles))
+        memo[content] = Analysed(flat, particles, P.has_text(flat), ambiguity(particles))
     return memo[content]
 
 
@@ -292,7 +299,7 @@ class XsdWriter:
         # a class attribute is the same AttDef in every member: built once, then copied
         done = self.attribute_done.get(id(a))
         if done is not None and done[0] is a:
-            parent.append(copy.deepcopy(done[1]))
+            parent.append(done[1].__copy__())  # lxml copies the subtree
             return
         use = {"use": "required"} if a.usage == "req" else {}
         prefix, _, local = a.attribute_name.rpartition(":")
@@ -308,7 +315,7 @@ class XsdWriter:
         e = self.x("element", self.root, name=spec.element_name)
         ct = self.x("complexType", e)
         content = spec.content if spec.content is not None else P.Empty()
-        flat, particles, name = analysed(s, content)
+        flat, particles, mixed, name = analysed(s, content)
         attrs = s.attributes(spec)
         if not any(P.refs(content)) and isinstance(flat, P.Text) and isinstance(
                 content, P.Data | P.Value | P.Alt | P.Ref):
@@ -316,7 +323,7 @@ class XsdWriter:
             for a in attrs:
                 self.attribute(ext, a)
             return
-        if P.has_text(flat):
+        if mixed:
             ct.set("mixed", "true")
         if name is not None:
             raise NotDeterministic(
@@ -329,7 +336,7 @@ class XsdWriter:
                 self.particle(self.x("sequence", ct), particles)
                 self.particles_done[content] = ct[-1]
             else:
-                ct.append(copy.deepcopy(self.particles_done[content]))
+                ct.append(self.particles_done[content].__copy__())
         for a in attrs:
             self.attribute(ct, a)
 
