@@ -22,6 +22,7 @@ from teiedit.xmlio import XINCLUDE_NS, TeieditError, expand_xincludes, read_untr
 TEI = "http://www.tei-c.org/ns/1.0"
 RNG = "http://relaxng.org/ns/structure/1.0"
 SCH = "http://purl.oclc.org/dsdl/schematron"
+SCH15 = "http://www.ascc.net/xml/schematron"  # Schematron 1.5, in older ODDs
 EGXML = "http://www.tei-c.org/ns/Examples"
 XML = "http://www.w3.org/XML/1998/namespace"
 NS = {"t": TEI, "rng": RNG, "sch": SCH}
@@ -66,6 +67,8 @@ class AttDef:
     line: int | None = None
     val_mode: str = "add"
     deleted_values: tuple[str, ...] = ()
+    # attList org="choice": attributes with the same number exclude each other
+    choice: int | None = None
 
     @property
     def attribute_name(self) -> str:
@@ -273,7 +276,14 @@ def read_pattern(el: etree._Element, file: str) -> P.Pattern:
     if ns == TEI:
         if tag in ("sequence", "alternate"):
             items = [read_pattern(c, file) for c in kids]
-            body = P.seq(items) if tag == "sequence" else P.alt(items)
+            if tag == "alternate":
+                body = P.alt(items)
+            elif kids and all(etree.QName(c).localname == "dataRef" for c in kids):
+                body = P.ListOf(P.seq(items))  # tokens in a row: a list, as odd2relax writes
+            elif el.get("preserveOrder") == "false" and len(items) > 1:
+                body = P.Interleave(tuple(items))
+            else:
+                body = P.seq(items)
             return P.occurs(body, *_occ(el, file))
         if tag in ("elementRef", "classRef", "macroRef"):
             kind = {"elementRef": "element", "classRef": "class", "macroRef": "macro"}[tag]
@@ -303,7 +313,7 @@ def read_pattern(el: etree._Element, file: str) -> P.Pattern:
             exclude = _ns_or_names(el.get("except"), el) if el.get("except") else None
             return P.occurs(P.AnyElement((), exclude), *_occ(el, file))
         if tag == "valList":
-            return P.alt([P.Value(v.get("ident")) for v in el.findall(f"{{{TEI}}}valItem")])
+            return P.alt([P.Value(_value_name(v)) for v in el.findall(f"{{{TEI}}}valItem")])
         if tag in ("content", "datatype"):
             return P.seq([read_pattern(c, file) for c in kids])
     elif ns == RNG and tag in ("element", "attribute"):
@@ -347,6 +357,12 @@ def read_pattern(el: etree._Element, file: str) -> P.Pattern:
                        "textNode, empty, anyElement)", file=file, line=el.sourceline)
 
 
+def _value_name(item: etree._Element) -> str:
+    """A valItem's value: its altIdent when it has one, as odd2relax writes it."""
+    alt = item.find(f"{{{TEI}}}altIdent")
+    return _text(alt) if alt is not None and _text(alt) else item.get("ident", "")
+
+
 def _read_attdef(el: etree._Element, origin: str, file: str, lang: str) -> AttDef:
     a = AttDef(ident=el.get("ident") or "", mode=el.get("mode", "add"), usage=el.get("usage"),
                ns=el.get("ns"), origin=origin, line=el.sourceline)
@@ -364,7 +380,7 @@ def _read_attdef(el: etree._Element, origin: str, file: str, lang: str) -> AttDe
     if vl is not None:
         a.val_type = vl.get("type", "open")
         a.val_mode = vl.get("mode", "add")
-        a.values = [ValItem(v.get("ident"), _text(_lang_pick(v, "gloss", lang)),
+        a.values = [ValItem(_value_name(v), _text(_lang_pick(v, "gloss", lang)),
                             _text(_lang_pick(v, "desc", lang)))
                     for v in vl.findall(f"{{{TEI}}}valItem") if v.get("mode") != "delete"]
         a.deleted_values = tuple(v.get("ident") for v in vl.findall(f"{{{TEI}}}valItem")
@@ -406,6 +422,8 @@ def read_spec(el: etree._Element, file: str, lang: str = "en") -> Spec:
     for attlist in el.iter(f"{{{TEI}}}attList"):
         for ad in attlist.iter(f"{{{TEI}}}attDef"):
             a = _read_attdef(ad, ident, file, lang)
+            if ad.getparent().get("org") == "choice":
+                a.choice = ad.getparent().sourceline
             spec.attdefs[a.ident] = a
         for ar in attlist.iter(f"{{{TEI}}}attRef"):
             if not (ar.get("class") and ar.get("name")):
@@ -619,6 +637,11 @@ def _names(el: etree._Element, att: str) -> list[str]:
     return sorted(set((el.get(att) or "").split()))
 
 
+def _selects(el: etree._Element) -> bool:
+    """Whether a schemaSpec child selects from the TEI source (moduleRef/@url does not)."""
+    return etree.QName(el).localname in SELECTORS and not el.get("url")
+
+
 def _is_release(ref: str) -> bool:
     """A schemaSpec/@source that names a TEI release or a URL, not a local file."""
     return ref.startswith("tei:") or "://" in ref
@@ -630,7 +653,7 @@ def _customizes(tree: etree._ElementTree) -> bool:
     ss = tree.getroot().find(f".//{{{TEI}}}schemaSpec")
     if ss is None:
         return False
-    return any(etree.QName(e).localname in SELECTORS or e.get("mode") in ("change", "delete")
+    return any(_selects(e) or e.get("mode") in ("change", "delete")
                for e, _ in _spec_elements(ss, "", set()))
 
 
@@ -651,7 +674,7 @@ def _source_for(ss: etree._Element, file: str, items: list, source: str | Path |
     """What this ODD selects from, as odd2odd finds it: schemaSpec/@source (another ODD, a
     compiled ODD, or p5subset.xml, relative to the ODD), else `source` (--source), which
     also stands in for a `tei:VERSION` or URL @source (teiedit reads no network)."""
-    needs = any(etree.QName(e).localname in SELECTORS for e, _ in items) or any(
+    needs = any(_selects(e) for e, _ in items) or any(
         e.get("mode") in ("change", "delete") for e, _ in items)
     declared = ss.get("source")
     where = dict(file=file, line=ss.sourceline)
@@ -711,11 +734,19 @@ def _resolve(path: str | Path, source: str | Path | None, chain: tuple[str, ...]
                 warn("anyElement/@require is not enforced by the schema, as odd2relax ignores "
                      "it too; any element outside the excepted namespaces is allowed (check "
                      "it with a constraintSpec)", any_el, f)
+        for cs in el.iter(f"{{{TEI}}}constraintSpec"):
+            if cs.get("scheme") not in ("schematron", "isoschematron"):
+                warn(f"constraintSpec ident=\"{cs.get('ident', '')}\" scheme="
+                     f"\"{cs.get('scheme', '')}\" is not checked: only ISO Schematron and "
+                     "Schematron 1.5 constraints are written to the Schematron", cs, f)
         local_name = etree.QName(el).localname
+        if local_name == "moduleRef" and el.get("url"):
+            # odd2relax would include the external grammar; teiedit reads no network and
+            # does not merge RELAX NG grammars: references into it are dropped (warned)
+            warn(f"moduleRef url=\"{el.get('url')}\": external RELAX NG modules are not "
+                 "included; its elements are not allowed by this schema", el, f)
+            continue
         if local_name == "moduleRef":
-            if el.get("url"):
-                raise TeieditError("moduleRef/@url (external RELAX NG) is not supported",
-                                   file=f, line=el.sourceline)
             key = el.get("key", "")
             assert src is not None
             if key not in src.modules:
@@ -808,7 +839,7 @@ def _compile(path: str | Path, source: str | Path | None) -> Schema:
             raise TeieditError(f"schemaSpec/@start names {name!r}, which is not an element of "
                                "this customization", file=file, line=ss.sourceline)
     sch_ns = {"tei": TEI}
-    for sns in ss.iter(f"{{{SCH}}}ns"):
+    for sns in ss.iter(f"{{{SCH}}}ns", f"{{{SCH15}}}ns"):
         sch_ns[sns.get("prefix")] = sns.get("uri")
     title = _text(r.root.find(f".//{{{TEI}}}titleStmt/{{{TEI}}}title"))
     ns = ss.get("ns", TEI)

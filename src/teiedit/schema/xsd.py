@@ -301,7 +301,9 @@ class XsdWriter:
         if done is not None and done[0] is a:
             parent.append(done[1].__copy__())  # lxml copies the subtree
             return
-        use = {"use": "required"} if a.usage == "req" else {}
+        # attributes of an attList org="choice" exclude each other, which XSD cannot say:
+        # each is optional there, and the RELAX NG holds the choice
+        use = {"use": "required"} if a.usage == "req" and a.choice is None else {}
         prefix, _, local = a.attribute_name.rpartition(":")
         if prefix == "xml":
             att = self.x("attribute", parent, ref=f"xml:{local}", **use)
