@@ -321,8 +321,15 @@ def read_pattern(el: etree._Element, file: str) -> P.Pattern:
         # into the RELAX NG, as odd2relax copies it; in XSD an element wildcard
         excluded = tuple(n.get("ns", "") for n in el.iterfind(f"{{{RNG}}}anyName/{{{RNG}}}except/"
                                                              f"{{{RNG}}}nsName"))
+        name, ns_of = el.get("name"), None
+        if name and ":" in name:  # a prefixed name: its namespace from the ODD's declarations
+            prefix, _, name = name.partition(":")
+            ns_of = el.nsmap.get(prefix)
+        else:
+            ns_of = next((a.get("ns") for a in (el, *el.iterancestors())
+                          if a.get("ns") is not None and etree.QName(a).namespace == RNG), None)
         return P.RawElement(etree.tostring(el, encoding="unicode"), excluded,
-                            attribute=tag == "attribute")
+                            attribute=tag == "attribute", name=name or None, ns=ns_of)
     elif ns == RNG:
         items = [read_pattern(c, file) for c in kids]
         if tag == "group":

@@ -27,6 +27,9 @@ class El(P.Pattern):
 
     name: str
     ns: str = ""
+    # an element written in RELAX NG inside content: declared locally in the XSD by name,
+    # with any content and attributes (its RELAX NG pattern checks those)
+    local: bool = False
 
 
 def flatten(schema: Schema, p: P.Pattern, seen: frozenset[str] = frozenset()) -> P.Pattern:
@@ -54,7 +57,14 @@ def flatten(schema: Schema, p: P.Pattern, seen: frozenset[str] = frozenset()) ->
     if isinstance(p, P.Data | P.Value | P.ListOf):
         return P.Text()
     if isinstance(p, P.RawElement):
-        return P.Empty() if p.attribute else P.AnyElement(exclude=p.excluded or ("",))
+        if p.attribute:
+            return P.Empty()
+        ns = p.ns if p.ns is not None else schema.ns
+        if p.name is not None and ns == schema.ns:
+            return El(p.name, ns, local=True)
+        if p.name is not None:  # XSD declares local elements in the target namespace only
+            return P.AnyElement(require=(ns,))
+        return P.AnyElement(exclude=p.excluded or ("",))
     if isinstance(p, P.Seq | P.Interleave):
         return P.seq([flatten(schema, i, seen) for i in p.items])
     if isinstance(p, P.Alt):
@@ -278,10 +288,17 @@ class XsdWriter:
             occ["minOccurs"] = str(lo)
         if hi != 1:
             occ["maxOccurs"] = "unbounded" if hi == P.UNBOUNDED else str(hi)
-        if isinstance(p, El):
+        if isinstance(p, El) and p.local:
+            ct = self.x("complexType", self.x("element", parent, name=p.name, **occ),
+                        mixed="true")
+            self.x("any", self.x("sequence", ct), minOccurs="0", maxOccurs="unbounded",
+                   processContents="skip")
+            self.x("anyAttribute", ct, processContents="skip")
+        elif isinstance(p, El):
             self.x("element", parent, ref=self.qref(p.name), **occ)
         elif isinstance(p, P.AnyElement):
-            ns = " ".join(p.require) if p.require else "##other" if p.exclude else "##any"
+            ns = " ".join(n or "##local" for n in p.require) if p.require else \
+                "##other" if p.exclude else "##any"
             self.x("any", parent, namespace=ns, processContents="skip", **occ)
         elif isinstance(p, P.Seq | P.Alt):
             g = self.x("sequence" if isinstance(p, P.Seq) else "choice", parent, **occ)
