@@ -306,3 +306,16 @@ def test_an_external_relax_ng_module_is_a_warning_and_its_references_are_dropped
                                          "which is defined neither in the ODD nor in the TEI "
                                          "source; dropped from the content, as odd2odd does "
                                          "(define it or fix the key)")]
+
+
+def test_an_unknown_expand_value_is_read_as_alternation_with_a_warning(tmp_path):
+    body = ('<classSpec ident="model.x" type="model"/>'
+            + el("a", extra='<classes><memberOf key="model.x"/></classes>')
+            + el("b", extra='<classes><memberOf key="model.x"/></classes>')
+            + "\n" + el("root", '<classRef key="model.x" expand="alternate"/>'))
+    schema = compile_odd(write_odd(tmp_path, body))
+    assert [(w.line, "read as alternation" in w.message) for w in schema.warnings] == [
+        (5, True)]
+    rng = etree.RelaxNG(etree.fromstring(write_rng(schema)))
+    assert [rng.validate(etree.fromstring(d)) for d in (
+        "<root><b/></root>", "<root><a/><b/></root>")] == [True, False]

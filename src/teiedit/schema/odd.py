@@ -292,9 +292,7 @@ def read_pattern(el: etree._Element, file: str) -> P.Pattern:
                 raise TeieditError(f"{tag} without @key", file=file, line=el.sourceline)
             expand = el.get("expand") if kind == "class" else None
             if expand is not None and expand not in EXPANSIONS:
-                raise TeieditError(f"classRef/@expand={expand!r} is not one of "
-                                   f"{', '.join(sorted(EXPANSIONS))}", file=file,
-                                   line=el.sourceline)
+                expand = None  # odd2relax's fallback; the ODD's own ones are warned about
             if kind == "class" and (el.get("include") or el.get("except")):
                 # as in the TEI Stylesheets, a filtered classRef defaults to a sequence
                 expand = (f"{expand or 'sequence'}|include={el.get('include', '')}"
@@ -741,6 +739,11 @@ def _resolve(path: str | Path, source: str | Path | None, chain: tuple[str, ...]
                 warn("anyElement/@require is not enforced by the schema, as odd2relax ignores "
                      "it too; any element outside the excepted namespaces is allowed (check "
                      "it with a constraintSpec)", any_el, f)
+        for ref in el.iter(f"{{{TEI}}}classRef"):
+            if ref.get("expand") is not None and ref.get("expand") not in EXPANSIONS:
+                warn(f"classRef/@expand={ref.get('expand')!r} is not one of "
+                     f"{', '.join(sorted(EXPANSIONS))}; read as alternation, as odd2relax "
+                     "does", ref, f)
         for cs in el.iter(f"{{{TEI}}}constraintSpec"):
             if cs.get("scheme") not in ("schematron", "isoschematron"):
                 warn(f"constraintSpec ident=\"{cs.get('ident', '')}\" scheme="
