@@ -75,13 +75,19 @@ def write_html(schema: Schema) -> bytes:
     names = {s.ident for s in schema.specs.values() if s.kind in ("element", "macro")}
     names |= set(schema.members)
     parents: dict[str, set[str]] = {}
+    children: dict[P.Pattern, set[str]] = {}  # by content model: many elements share one
     for spec in elements:
-        stack = [analysed(schema, spec.content or P.Empty()).flat]
-        while stack:
-            q = stack.pop()
-            if isinstance(q, El):
-                parents.setdefault(q.name, set()).add(spec.ident)
-            stack.extend(P.children(q))
+        content = spec.content or P.Empty()
+        if content not in children:
+            children[content] = set()
+            stack = [analysed(schema, content).flat]
+            while stack:
+                q = stack.pop()
+                if isinstance(q, El):
+                    children[content].add(q.name)
+                stack.extend(P.children(q))
+        for name in children[content]:
+            parents.setdefault(name, set()).add(spec.ident)
     out = [f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
            f"{_esc(schema.title or schema.ident)}</title><style>{STYLE}</style></head><body>",
            f"<h1>{_esc(schema.title or schema.ident)}</h1>",

@@ -222,7 +222,7 @@ class XsdWriter:
         self.root.set("elementFormDefault", "qualified")
         self.x("import", self.root, namespace=XML, schemaLocation=xml_xsd)
         self.simple_done: set[str] = set()
-        self.attribute_done: dict[int, tuple[AttDef, etree._Element]] = {}
+        self.groups: dict[str, tuple[AttDef, str]] = {}  # attributeGroup name → its AttDef
         self.particles_done: dict[P.Pattern, etree._Element] = {}
 
     def x(self, tag: str, parent: etree._Element, **attrs: str) -> etree._Element:
@@ -312,12 +312,21 @@ class XsdWriter:
         elif isinstance(p, P.NotAllowed):
             self.x("choice", parent)  # an empty choice matches nothing
 
-    def attribute(self, parent: etree._Element, a: AttDef) -> None:
-        # a class attribute is the same AttDef in every member: built once, then copied
-        done = self.attribute_done.get(id(a))
-        if done is not None and done[0] is a:
-            parent.append(done[1].__copy__())  # lxml copies the subtree
+    def attribute_use(self, parent: etree._Element, a: AttDef, spec: Spec) -> None:
+        """A class's attribute as a reference to one attributeGroup per attribute (the XSD
+        twin of the RELAX NG's att.x.attribute.y defines), else declared in place."""
+        if a.origin == spec.ident or self.schema.specs.get(a.origin, spec).kind != "class":
+            self.attribute(parent, a)
             return
+        name = f"{a.origin}.attribute.{a.ident.replace(':', '')}"
+        done = self.groups.get(name)
+        if done is None or done[0] is not a:  # an element's change makes its own AttDef
+            name = name if done is None else f"{name}.{spec.ident}"
+            self.attribute(self.x("attributeGroup", self.root, name=name), a)
+            self.groups[name] = (a, name)
+        self.x("attributeGroup", parent, ref=self.qref(self.groups[name][1]))
+
+    def attribute(self, parent: etree._Element, a: AttDef) -> None:
         # attributes of an attList org="choice" exclude each other, which XSD cannot say:
         # each is optional there, and the RELAX NG holds the choice
         use = {"use": "required"} if a.usage == "req" and a.choice is None else {}
@@ -327,7 +336,6 @@ class XsdWriter:
         else:
             att = self.x("attribute", parent, name=a.attribute_name, **use)
             self.simple(att, attribute_value(a))
-        self.attribute_done[id(a)] = (a, att)
 
     def element(self, spec: Spec) -> None:
         s = self.schema
@@ -340,7 +348,7 @@ class XsdWriter:
                 content, P.Data | P.Value | P.Alt | P.Ref):
             ext = self.x("extension", self.x("simpleContent", ct), base="xs:string")
             for a in attrs:
-                self.attribute(ext, a)
+                self.attribute_use(ext, a, spec)
             return
         if mixed:
             ct.set("mixed", "true")
@@ -357,7 +365,7 @@ class XsdWriter:
             else:
                 ct.append(self.particles_done[content].__copy__())
         for a in attrs:
-            self.attribute(ct, a)
+            self.attribute_use(ct, a, spec)
 
     def write(self) -> etree._ElementTree:
         for spec in self.schema.elements():
