@@ -319,3 +319,10 @@ def test_an_unknown_expand_value_is_read_as_alternation_with_a_warning(tmp_path)
     rng = etree.RelaxNG(etree.fromstring(write_rng(schema)))
     assert [rng.validate(etree.fromstring(d)) for d in (
         "<root><b/></root>", "<root><a/><b/></root>")] == [True, False]
+
+
+def test_a_start_element_the_customization_lacks_is_left_out_with_a_warning(tmp_path):
+    schema = compile_odd(write_odd(tmp_path, el("root"),
+                                   attrs='ident="t" start="root teiCorpus" ns=""'))
+    assert schema.start == ["root"]
+    assert [(w.line, "'teiCorpus'" in w.message) for w in schema.warnings] == [(3, True)]

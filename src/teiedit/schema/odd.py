@@ -843,11 +843,18 @@ def _compile(path: str | Path, source: str | Path | None) -> Schema:
         if spec.content is not None:
             spec.content = _with_exceptions(_prune(spec.content, specs, members), exceptions)
         spec.attdefs = {k: _prune_datatype(a, specs, members) for k, a in spec.attdefs.items()}
-    start = (ss.get("start") or "TEI").split()
-    for name in start:
-        if name not in specs or specs[name].kind != "element":
-            raise TeieditError(f"schemaSpec/@start names {name!r}, which is not an element of "
-                               "this customization", file=file, line=ss.sourceline)
+    named = (ss.get("start") or "TEI").split()
+    start = [n for n in named if n in specs and specs[n].kind == "element"]
+    for name in named:
+        if name in start:
+            continue
+        # often teiCorpus beside TEI with the corpus module left out: the others still stand
+        problem = (f"schemaSpec/@start names {name!r}, which is not an element of this "
+                   "customization")
+        if not start:
+            raise TeieditError(problem, file=file, line=ss.sourceline)
+        r.warnings.append(TeieditError(problem + "; left out of the start", file=file,
+                                       line=ss.sourceline))
     sch_ns = {"tei": TEI}
     for sns in ss.iter(f"{{{SCH}}}ns", f"{{{SCH15}}}ns"):
         sch_ns[sns.get("prefix")] = sns.get("uri")
