@@ -326,3 +326,11 @@ def test_a_start_element_the_customization_lacks_is_left_out_with_a_warning(tmp_
                                    attrs='ident="t" start="root teiCorpus" ns=""'))
     assert schema.start == ["root"]
     assert [(w.line, "'teiCorpus'" in w.message) for w in schema.warnings] == [(3, True)]
+
+
+def test_a_selected_spec_the_source_lacks_is_ignored_with_a_warning(tmp_path, p5subset):
+    body = '<moduleRef key="tei"/><elementRef key="p"/>\n<elementRef key="charProp"/>'
+    schema = compile_odd(write_odd(tmp_path, body, attrs='ident="t" start="p"'), p5subset)
+    assert "p" in schema.specs and "charProp" not in schema.specs
+    assert [(w.line, w.message) for w in schema.warnings] == [
+        (5, "elementRef: 'charProp' is not defined in p5subset.xml; ignored")]

@@ -779,8 +779,11 @@ def _resolve(path: str | Path, source: str | Path | None, chain: tuple[str, ...]
             key = el.get("key", "")
             assert src is not None
             if key not in src:
-                raise TeieditError(f"{local_name}: {key!r} is not defined in {src.file}",
-                                   file=f, line=el.sourceline)
+                # a spec of another TEI release (charProp in TEI Simple): as a name in
+                # moduleRef/@include, ignored with a warning; references to it are warned
+                warn(f"{local_name}: {key!r} is not defined in {Path(src.file).name}; "
+                     "ignored", el, f)
+                continue
             spec = src.spec(key, lang)
             # classRef/@include/@except on an attribute class select its attributes
             keep, drop = set(_names(el, "include")), set(_names(el, "except"))
