@@ -268,3 +268,14 @@ def test_an_optional_sequence_that_loses_a_required_member_is_dropped(tmp_path):
     rng, xsd = compiled(tmp_path, body)
     assert verdicts(rng, xsd, ["<root/>", "<root><c/></root>", "<root><b/></root>"]) == [
         True, True, False]
+
+
+def test_a_named_relax_ng_element_in_content_is_declared_by_name_in_the_xsd(tmp_path):
+    """The XSD checks its name (its content is the RELAX NG's to check), so both agree on
+    which elements may stand there."""
+    body = el("root", '<rng:zeroOrMore><rng:element name="x"><rng:text/></rng:element>'
+              '</rng:zeroOrMore><rng:optional><rng:element name="y" ns="urn:y"><rng:empty/>'
+              "</rng:element></rng:optional>")
+    rng, xsd = compiled(tmp_path, body)
+    assert verdicts(rng, xsd, ['<root><x>t</x><x/><y xmlns="urn:y"/></root>',
+                               "<root><z/></root>", "<root><y/></root>"]) == [True, False, False]

@@ -11,7 +11,7 @@ from lxml import etree
 from teiedit.schema import patterns as P
 from teiedit.schema.odd import EGXML, AttDef, Schema, Spec
 from teiedit.schema.rng import attribute_value, leaf_members
-from teiedit.schema.xsd import El, flatten
+from teiedit.schema.xsd import El, analysed
 
 STYLE = (Path(__file__).resolve().parents[1] / "data" / "schema-reference.css").read_text(
     encoding="utf-8")
@@ -46,16 +46,24 @@ def _values(a: AttDef) -> str:
     return f"<p>{_esc(a.val_type or 'open')} list:</p><ul>{items}</ul>"
 
 
-def _attributes(schema: Schema, spec: Spec) -> str:
-    rows = []
-    for a in schema.attributes(spec):
-        usage = {"req": "required"}.get(a.usage or "opt", "optional")
-        src = "" if a.origin == spec.ident else f" <small>(from {_esc(a.origin)})</small>"
-        rows.append(
-            f'<tr><td class="{"req" if a.usage == "req" else ""}"><code>@{_esc(a.attribute_name)}'
+def _row(a: AttDef, own: bool) -> str:
+    usage = {"req": "required"}.get(a.usage or "opt", "optional")
+    src = "" if own else f" <small>(from {_esc(a.origin)})</small>"
+    return (f'<tr><td class="{"req" if a.usage == "req" else ""}"><code>@{_esc(a.attribute_name)}'
             f"</code>{src}</td><td>{usage}</td><td><code>"
             f"{_esc(P.compact(attribute_value(a)))}</code></td><td>{_esc(a.gloss or '')}"
             f"{' — ' if a.gloss and a.desc else ''}{_esc(a.desc or '')}{_values(a)}</td></tr>")
+
+
+def _attributes(schema: Schema, spec: Spec) -> str:
+    # a class attribute is one AttDef shared by every member: its row is written once
+    memo = schema.memo.setdefault("html_rows", {})
+    rows = []
+    for a in schema.attributes(spec):
+        key = (id(a), a.origin == spec.ident)
+        if key not in memo or memo[key][0] is not a:
+            memo[key] = (a, _row(a, key[1]))
+        rows.append(memo[key][1])
     if not rows:
         return "<p>No attributes.</p>"
     return ("<table><tr><th>attribute</th><th>use</th><th>value</th><th>meaning</th></tr>"
@@ -67,13 +75,19 @@ def write_html(schema: Schema) -> bytes:
     names = {s.ident for s in schema.specs.values() if s.kind in ("element", "macro")}
     names |= set(schema.members)
     parents: dict[str, set[str]] = {}
+    children: dict[P.Pattern, set[str]] = {}  # by content model: many elements share one
     for spec in elements:
-        stack = [flatten(schema, spec.content or P.Empty())]
-        while stack:
-            q = stack.pop()
-            if isinstance(q, El):
-                parents.setdefault(q.name, set()).add(spec.ident)
-            stack.extend(P.children(q))
+        content = spec.content or P.Empty()
+        if content not in children:
+            children[content] = set()
+            stack = [analysed(schema, content).flat]
+            while stack:
+                q = stack.pop()
+                if isinstance(q, El):
+                    children[content].add(q.name)
+                stack.extend(P.children(q))
+        for name in children[content]:
+            parents.setdefault(name, set()).add(spec.ident)
     out = [f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
            f"{_esc(schema.title or schema.ident)}</title><style>{STYLE}</style></head><body>",
            f"<h1>{_esc(schema.title or schema.ident)}</h1>",

@@ -102,6 +102,8 @@ class RawElement(Pattern):
     xml: str
     excluded: tuple[str, ...] = ()
     attribute: bool = False  # an rng:attribute in content: nothing in the XSD's particles
+    name: str | None = None  # of an rng:element name="…" (the XSD declares it by name)
+    ns: str | None = None    # its namespace when written with @ns (else the schema's)
 
 
 def occurs(p: Pattern, lo: int, hi: int) -> Pattern:

@@ -37,13 +37,16 @@ def expand_class(schema: Schema, key: str, expand: str | None) -> P.Pattern:
 
 def leaf_members(schema: Schema, key: str) -> list[str]:
     """The elements of a model class, through its subclasses, in definition order."""
-    out: list[str] = []
-    for m in schema.members.get(key, []):
-        if schema.specs[m].kind == "element":
-            out.append(m)
-        else:
-            out.extend(x for x in leaf_members(schema, m) if x not in out)
-    return out
+    memo = schema.memo.setdefault("leaf_members", {})
+    if key not in memo:
+        out: dict[str, None] = {}
+        for m in schema.members.get(key, []):
+            if schema.specs[m].kind == "element":
+                out[m] = None
+            else:
+                out.update(dict.fromkeys(leaf_members(schema, m)))
+        memo[key] = list(out)
+    return memo[key]
 
 
 def resolve_ref(schema: Schema, r: P.Ref) -> P.Ref:
@@ -69,10 +72,7 @@ class RngWriter:
         self.any_count = 0
 
     def el(self, parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
-        e = etree.SubElement(parent, f"{{{RNG}}}{tag}")
-        for k, v in attrs.items():
-            e.set(k, v)
-        return e
+        return etree.SubElement(parent, f"{{{RNG}}}{tag}", attrs)
 
     def define(self, name: str) -> etree._Element | None:
         if name in self.defined:
@@ -197,15 +197,22 @@ class RngWriter:
         self.pattern(att, attribute_value(a))
 
     def attributes(self, parent: etree._Element, spec: Spec) -> None:
+        choices: dict[tuple[str, int], etree._Element] = {}
         for a in self.schema.attributes(spec):
+            target = parent
+            if a.choice is not None:  # attList org="choice": one of them at most
+                key = (a.origin, a.choice)
+                if key not in choices:
+                    choices[key] = self.el(parent, "choice")
+                target = choices[key]
             if a.origin != spec.ident and self.schema.specs.get(a.origin, spec).kind == "class":
                 name = f"{a.origin}.attribute.{a.ident.replace(':', '')}"
                 d = self.define(name)
                 if d is not None:
                     self.attribute(d, a)
-                self.el(parent, "ref", name=name)
+                self.el(target, "ref", name=name)
             else:
-                self.attribute(parent, a)
+                self.attribute(target, a)
 
     # ---------------------------------------------------------------- specs
     def write(self) -> etree._ElementTree:
@@ -248,7 +255,9 @@ def attribute_value(a: AttDef) -> P.Pattern:
     if a.values and a.val_type == "closed":
         one = P.alt([P.Value(v.ident) for v in a.values])
     elif a.values and a.val_type == "semi":
-        one = P.alt([*(P.Value(v.ident) for v in a.values), one])
+        # without a datatype, odd2relax allows the listed values or any XML Name
+        other = P.Data("Name") if a.datatype is None else one
+        one = P.alt([*(P.Value(v.ident) for v in a.values), other])
     if a.list_occurs:
         lo, hi = a.list_occurs
         if hi == P.UNBOUNDED:

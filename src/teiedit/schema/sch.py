@@ -11,7 +11,18 @@ import copy
 
 from lxml import etree
 
-from teiedit.schema.odd import SCH, TEI, Schema, Spec
+from teiedit.schema.odd import SCH, SCH15, TEI, Schema, Spec
+
+
+def iso(el: etree._Element) -> etree._Element:
+    """A constraint written in Schematron 1.5 (the ascc.net namespace older ODDs use) in ISO
+    Schematron: the element names are the same, only the namespace moved."""
+    if next(el.iter(f"{{{SCH15}}}*"), None) is None:
+        return el
+    out = copy.deepcopy(el)
+    for e in out.iter(f"{{{SCH15}}}*"):
+        e.tag = f"{{{SCH}}}{etree.QName(e).localname}"
+    return out
 
 
 def _context(schema: Schema, spec: Spec, prefixes: dict[str, str]) -> str | None:
@@ -49,9 +60,9 @@ def write_schematron(schema: Schema) -> bytes:
     namespaces = []
     for spec in schema.specs.values():
         for cs in spec.constraints.values():
-            for n in cs.iter(f"{{{SCH}}}ns"):
+            for n in cs.iter(f"{{{SCH}}}ns", f"{{{SCH15}}}ns"):
                 extra_ns.setdefault(n.get("prefix"), n.get("uri"))
-    for ns_uri in {s.ns for s in schema.elements() if s.ns} | {schema.ns}:
+    for ns_uri in sorted({s.ns for s in schema.elements() if s.ns} | {schema.ns}):
         if ns_uri and ns_uri not in prefixes:
             prefixes[ns_uri] = f"ns{len(prefixes)}"
     for prefix, uri in sorted({**{p: u for u, p in prefixes.items()}, **extra_ns}.items()):
@@ -68,6 +79,7 @@ def write_schematron(schema: Schema) -> bytes:
             constraint = cs.find(f"{{{TEI}}}constraint")
             if constraint is None:
                 continue
+            constraint = iso(constraint)
             pid = f"{schema.ident}-{spec.ident}-{cs_ident}"
             _emit(root, schema, spec, pid, constraint, prefixes)
     etree.cleanup_namespaces(root, top_nsmap={"sch": SCH, "tei": TEI})

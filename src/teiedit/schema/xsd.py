@@ -9,11 +9,12 @@ reported with the ODD line of its elementSpec instead of producing an unloadable
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml import etree
 
 from teiedit.schema import patterns as P
-from teiedit.schema.odd import XML, Schema, Spec
+from teiedit.schema.odd import XML, AttDef, Schema, Spec
 from teiedit.schema.rng import attribute_value, expand_class, leaf_members, resolve_ref
 from teiedit.xmlio import TeieditError
 
@@ -26,6 +27,9 @@ class El(P.Pattern):
 
     name: str
     ns: str = ""
+    # an element written in RELAX NG inside content: declared locally in the XSD by name,
+    # with any content and attributes (its RELAX NG pattern checks those)
+    local: bool = False
 
 
 def flatten(schema: Schema, p: P.Pattern, seen: frozenset[str] = frozenset()) -> P.Pattern:
@@ -34,17 +38,33 @@ def flatten(schema: Schema, p: P.Pattern, seen: frozenset[str] = frozenset()) ->
         r = resolve_ref(schema, p)
         if r.kind == "element":
             return _el(schema, r.key)
+        memo = schema.memo.setdefault("flatten", {})
+        key = (r.kind, r.key, r.expand)
+        if key in memo and not (seen and r.kind == "macro"):
+            return memo[key]
         if r.kind == "class":
             if r.expand and r.expand != "alternation":
-                return flatten(schema, expand_class(schema, r.key, r.expand), seen)
-            return P.alt([_el(schema, e) for e in leaf_members(schema, r.key)])
-        if r.kind == "macro" and r.key not in seen:
-            return flatten(schema, schema.specs[r.key].content or P.Text(), seen | {r.key})
-        return P.Text()
+                out = flatten(schema, expand_class(schema, r.key, r.expand), seen)
+            else:
+                out = P.alt([_el(schema, e) for e in leaf_members(schema, r.key)])
+        elif r.kind == "macro" and r.key not in seen:
+            out = flatten(schema, schema.specs[r.key].content or P.Text(), seen | {r.key})
+        else:
+            return P.Text()
+        if r.kind == "class" or not seen:  # a macro inside a macro may depend on `seen`
+            memo[key] = out
+        return out
     if isinstance(p, P.Data | P.Value | P.ListOf):
         return P.Text()
     if isinstance(p, P.RawElement):
-        return P.Empty() if p.attribute else P.AnyElement(exclude=p.excluded or ("",))
+        if p.attribute:
+            return P.Empty()
+        ns = p.ns if p.ns is not None else schema.ns
+        if p.name is not None and ns == schema.ns:
+            return El(p.name, ns, local=True)
+        if p.name is not None:  # XSD declares local elements in the target namespace only
+            return P.AnyElement(require=(ns,))
+        return P.AnyElement(exclude=p.excluded or ("",))
     if isinstance(p, P.Seq | P.Interleave):
         return P.seq([flatten(schema, i, seen) for i in p.items])
     if isinstance(p, P.Alt):
@@ -169,6 +189,24 @@ def ambiguity(p: P.Pattern) -> str | None:
     return None
 
 
+class Analysed(NamedTuple):
+    flat: P.Pattern       # at element level
+    particles: P.Pattern  # the same without text
+    mixed: bool           # text allowed
+    ambiguous: str | None  # an element two particles compete for (UPA)
+
+
+def analysed(schema: Schema, content: P.Pattern) -> Analysed:
+    """A content model flattened and checked (once per distinct model: many TEI elements
+    share one, such as macro.paraContent)."""
+    memo = schema.memo.setdefault("analysed", {})
+    if content not in memo:
+        flat = flatten(schema, content)
+        particles = strip_text(flat)
+        memo[content] = Analysed(flat, particles, P.has_text(flat), ambiguity(particles))
+    return memo[content]
+
+
 # --------------------------------------------------------------------------- writing
 
 
@@ -184,12 +222,11 @@ class XsdWriter:
         self.root.set("elementFormDefault", "qualified")
         self.x("import", self.root, namespace=XML, schemaLocation=xml_xsd)
         self.simple_done: set[str] = set()
+        self.groups: dict[str, tuple[AttDef, str]] = {}  # attributeGroup name → its AttDef
+        self.particles_done: dict[P.Pattern, etree._Element] = {}
 
     def x(self, tag: str, parent: etree._Element, **attrs: str) -> etree._Element:
-        e = etree.SubElement(parent, f"{{{XS}}}{tag}")
-        for k, v in attrs.items():
-            e.set(k, v)
-        return e
+        return etree.SubElement(parent, f"{{{XS}}}{tag}", attrs)
 
     def qref(self, ident: str) -> str:
         return f"t:{ident}" if self.schema.ns else ident
@@ -251,10 +288,17 @@ class XsdWriter:
             occ["minOccurs"] = str(lo)
         if hi != 1:
             occ["maxOccurs"] = "unbounded" if hi == P.UNBOUNDED else str(hi)
-        if isinstance(p, El):
+        if isinstance(p, El) and p.local:
+            ct = self.x("complexType", self.x("element", parent, name=p.name, **occ),
+                        mixed="true")
+            self.x("any", self.x("sequence", ct), minOccurs="0", maxOccurs="unbounded",
+                   processContents="skip")
+            self.x("anyAttribute", ct, processContents="skip")
+        elif isinstance(p, El):
             self.x("element", parent, ref=self.qref(p.name), **occ)
         elif isinstance(p, P.AnyElement):
-            ns = " ".join(p.require) if p.require else "##other" if p.exclude else "##any"
+            ns = " ".join(n or "##local" for n in p.require) if p.require else \
+                "##other" if p.exclude else "##any"
             self.x("any", parent, namespace=ns, processContents="skip", **occ)
         elif isinstance(p, P.Seq | P.Alt):
             g = self.x("sequence" if isinstance(p, P.Seq) else "choice", parent, **occ)
@@ -268,32 +312,46 @@ class XsdWriter:
         elif isinstance(p, P.NotAllowed):
             self.x("choice", parent)  # an empty choice matches nothing
 
-    def attribute(self, parent: etree._Element, a) -> None:
-        use = {"use": "required"} if a.usage == "req" else {}
+    def attribute_use(self, parent: etree._Element, a: AttDef, spec: Spec) -> None:
+        """A class's attribute as a reference to one attributeGroup per attribute (the XSD
+        twin of the RELAX NG's att.x.attribute.y defines), else declared in place."""
+        if a.origin == spec.ident or self.schema.specs.get(a.origin, spec).kind != "class":
+            self.attribute(parent, a)
+            return
+        name = f"{a.origin}.attribute.{a.ident.replace(':', '')}"
+        done = self.groups.get(name)
+        if done is None or done[0] is not a:  # an element's change makes its own AttDef
+            name = name if done is None else f"{name}.{spec.ident}"
+            self.attribute(self.x("attributeGroup", self.root, name=name), a)
+            self.groups[name] = (a, name)
+        self.x("attributeGroup", parent, ref=self.qref(self.groups[name][1]))
+
+    def attribute(self, parent: etree._Element, a: AttDef) -> None:
+        # attributes of an attList org="choice" exclude each other, which XSD cannot say:
+        # each is optional there, and the RELAX NG holds the choice
+        use = {"use": "required"} if a.usage == "req" and a.choice is None else {}
         prefix, _, local = a.attribute_name.rpartition(":")
         if prefix == "xml":
-            self.x("attribute", parent, ref=f"xml:{local}", **use)
-            return
-        att = self.x("attribute", parent, name=a.attribute_name, **use)
-        self.simple(att, attribute_value(a))
+            att = self.x("attribute", parent, ref=f"xml:{local}", **use)
+        else:
+            att = self.x("attribute", parent, name=a.attribute_name, **use)
+            self.simple(att, attribute_value(a))
 
     def element(self, spec: Spec) -> None:
         s = self.schema
         e = self.x("element", self.root, name=spec.element_name)
         ct = self.x("complexType", e)
         content = spec.content if spec.content is not None else P.Empty()
-        flat = flatten(s, content)
+        flat, particles, mixed, name = analysed(s, content)
         attrs = s.attributes(spec)
         if not any(P.refs(content)) and isinstance(flat, P.Text) and isinstance(
                 content, P.Data | P.Value | P.Alt | P.Ref):
             ext = self.x("extension", self.x("simpleContent", ct), base="xs:string")
             for a in attrs:
-                self.attribute(ext, a)
+                self.attribute_use(ext, a, spec)
             return
-        if P.has_text(flat):
+        if mixed:
             ct.set("mixed", "true")
-        particles = strip_text(flat)
-        name = ambiguity(particles)
         if name is not None:
             raise NotDeterministic(
                 f"content model of <{spec.element_name}> is not deterministic: two particles "
@@ -301,9 +359,13 @@ class XsdWriter:
                 f"Attribution); rewrite the content so each element has one place, e.g. "
                 f"{P.compact(content)[:200]}", file=spec.file, line=spec.line)
         if not isinstance(particles, P.Empty):
-            self.particle(self.x("sequence", ct), particles)
+            if content not in self.particles_done:
+                self.particle(self.x("sequence", ct), particles)
+                self.particles_done[content] = ct[-1]
+            else:
+                ct.append(self.particles_done[content].__copy__())
         for a in attrs:
-            self.attribute(ct, a)
+            self.attribute_use(ct, a, spec)
 
     def write(self) -> etree._ElementTree:
         for spec in self.schema.elements():
