@@ -76,7 +76,7 @@ def validate(inputs: Iterable[str | Path], schemas: Iterable[str | Path] | None 
                 "phase": phase, "xinclude": xinclude, "xml_model": xml_model, "prune": prune,
                 "odd_source": str(odd_source) if odd_source else None}
         results = run_on_cluster(spec, files, address=scheduler, jobs=jobs or default_jobs(),
-                                 on_result=on_result)
+                                 timeout=timeout, on_result=on_result)
     else:
         results = run(checker, files, jobs=jobs or default_jobs(), timeout=timeout,
                       on_result=on_result)
