@@ -48,3 +48,20 @@ def test_a_file_over_the_budget_on_a_worker_gets_one_error_and_the_batch_goes_on
     [problem] = there.files[1].problems
     assert problem.rule == "timeout"
     assert there.to_dict() == local.to_dict()
+
+
+def test_the_warnings_of_an_xml_model_odd_come_back_from_the_workers_once(tmp_path):
+    """The ODD is compiled on the worker, which has nowhere to print; its warnings travel
+    with the results and are given to the caller once."""
+    from dask.distributed import LocalCluster
+    from test_odd_cache import documents_naming, odd_with_a_warning
+
+    odd = odd_with_a_warning(tmp_path)
+    warnings = []
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                      dashboard_address=None) as cluster:
+        report = validate(documents_naming(odd, 3), xml_model=True, jobs=1,
+                          scheduler=cluster.scheduler_address, on_warning=warnings.append)
+    assert report.ok
+    [warning] = warnings
+    assert (warning.file, warning.line) == (str(odd), 6) and "'nothere'" in warning.message
