@@ -1,11 +1,10 @@
 """The per-file time budget: a file that takes too long is stopped, reported, and the batch
 goes on. The slow file blocks for ever (not for a machine-dependent while), and the budget
-is small, so the test depends on nobody's speed."""
+is small, so the test depends on nobody's speed (the `batch` fixture is in conftest.py)."""
 
 from __future__ import annotations
 
 import os
-import threading
 
 import pytest
 from click.testing import CliRunner
@@ -13,24 +12,6 @@ from click.testing import CliRunner
 from teiedit.cli import main
 from teiedit.gate import validate
 from teiedit.gate.check import Checker
-
-
-@pytest.fixture
-def batch(samples, tmp_path, monkeypatch):
-    """valid.xml, stuck.xml (never finishes), valid-again.xml."""
-    original = Checker.check_bytes
-
-    def check_bytes(self, data, path):
-        if path.endswith("stuck.xml"):
-            threading.Event().wait()          # like libxml2 on a pathological grammar
-        return original(self, data, path)
-
-    monkeypatch.setattr(Checker, "check_bytes", check_bytes)
-    valid = (samples / "mini" / "valid.xml").read_bytes()
-    names = ["valid.xml", "stuck.xml", "valid-again.xml"]
-    for name in names:
-        (tmp_path / name).write_bytes(valid)
-    return [str(tmp_path / n) for n in names]
 
 
 @pytest.mark.parametrize("jobs", [1, 2])

@@ -298,6 +298,22 @@ def test_only_patterns_whose_names_occur_in_the_document_run(tmp_path):
         "p2", "p3", "p4"]
 
 
+def test_an_attribute_written_with_spaces_around_the_equals_sign_is_seen(tmp_path):
+    engine = engine_for(tmp_path, MANY)
+    assert "p3" in engine.modes_for(document('<doc xmlns="urn:x"><q rend\n = "a"/></doc>'))
+
+
+def test_names_of_a_document_in_another_encoding_come_from_its_tree(tmp_path):
+    """The byte search is for UTF-8 only: in ISO-8859-1 the name `lïst` has other bytes."""
+    from teiedit.gate.document import Document
+    from teiedit.xmlio import parse_untrusted
+
+    engine = engine_for(tmp_path, MANY.replace("x:list", "x:lïst"))
+    data = ('<?xml version="1.0" encoding="ISO-8859-1"?><doc xmlns="urn:x"><lïst/></doc>'
+            .encode("latin-1"))
+    assert "p2" in engine.modes_for(Document("doc.xml", data, parse_untrusted(data)))
+
+
 def test_a_document_no_pattern_applies_to_never_reaches_saxon(tmp_path, monkeypatch):
     from teiedit.gate import schematron
 

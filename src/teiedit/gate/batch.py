@@ -122,6 +122,51 @@ def _lost(path: str) -> FileResult:
         rule="internal-error")])
 
 
+class Budgeted:
+    """One Checker in a forked worker kept for many files, each checked within `timeout`
+    seconds (0: no limit): over it, the worker is killed, the file gets the same error as
+    in a local batch, and the next file gets a fresh worker. For a process that checks
+    files one at a time for someone else (a Dask worker, which cannot stop libxml2 either)."""
+
+    def __init__(self, checker: Checker, timeout: float) -> None:
+        self.checker, self.timeout = checker, timeout
+        self._worker: _Worker | None = None
+
+    def check_path(self, path: str) -> FileResult:
+        global _worker_checker
+        if self._worker is None:
+            _worker_checker = self.checker
+            with _may_have_children():
+                self._worker = _Worker(multiprocessing.get_context("fork"))
+        worker = self._worker
+        worker.give(0, (path, None), self.timeout)
+        budget = worker.deadline - time.monotonic()
+        if wait([worker.conn], None if math.isinf(budget) else max(0.0, budget)):
+            try:
+                return worker.conn.recv()
+            except (EOFError, OSError):
+                result = _lost(path)
+        else:
+            result = _stopped(path, self.timeout)
+        worker.kill()
+        self._worker = None
+        return result
+
+
+@contextlib.contextmanager
+def _may_have_children():
+    """multiprocessing refuses to start processes from a daemonic one, as Dask's worker
+    processes are (so that no child outlives them); the gate's workers are daemonic
+    themselves and stopped with their file, so the rule is lifted while one starts."""
+    me = multiprocessing.current_process()
+    daemon = me.daemon
+    me.daemon = False
+    try:
+        yield
+    finally:
+        me.daemon = daemon
+
+
 def run(checker: Checker, files: list[str], *, jobs: int = 1,
         timeout: float = DEFAULT_TIMEOUT,
         on_result: Callable[[FileResult], None] | None = None) -> list[FileResult]:

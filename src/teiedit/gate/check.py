@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from teiedit.gate.document import Document
-from teiedit.gate.results import FileResult, Problem
+from teiedit.gate.results import FileResult, Problem, SchemaWarning
 from teiedit.gate.schemas import Engine, load_engines
 from teiedit.gate.xmlmodel import model_schemas
 from teiedit.xmlio import (
@@ -30,7 +30,10 @@ class Checker:
     max_depth: int = MAX_DEPTH
     xinclude: bool = False
     xml_model: bool = False
+    strict: bool = False          # an xml-model ODD's compile warnings are the file's errors
     _model_engines: dict[tuple[str, str], list[Engine]] = field(default_factory=dict)
+    _model_warnings: dict[tuple[str, str], list[SchemaWarning]] = field(default_factory=dict)
+    _fresh_warnings: list[SchemaWarning] = field(default_factory=list)
 
     def prepare(self) -> None:
         """Compile every schema now, so that a broken schema stops the run before any file
@@ -50,6 +53,7 @@ class Checker:
             result.problems = [Problem("error", f"internal error while checking this file: "
                                        f"{type(e).__name__}: {e}", engine="teiedit",
                                        rule="internal-error")]
+        result.schema_warnings, self._fresh_warnings = self._fresh_warnings, []
         return result
 
     def check_bytes(self, data: bytes, path: str) -> list[Problem]:
@@ -64,7 +68,9 @@ class Checker:
         engines = list(self.engines)
         if self.xml_model:
             try:
-                engines += self._engines_of_models(doc)
+                models, strict_errors = self._engines_of_models(doc)
+                engines += models
+                problems += strict_errors
             except TeieditError as e:
                 problems.append(Problem("error", e.message, line=e.line, column=e.column,
                                         engine="xml-model", rule="xml-model"))
@@ -72,14 +78,29 @@ class Checker:
             problems += engine.check(doc)
         return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
 
-    def _engines_of_models(self, doc: Document) -> list[Engine]:
+    def _engines_of_models(self, doc: Document) -> tuple[list[Engine], list[Problem]]:
+        """The engines of the schemas the document's xml-model PIs name (compiled on first
+        use), and with --strict an error per warning of an ODD's compile."""
         engines: list[Engine] = []
+        problems: list[Problem] = []
         for schema_path, phase in model_schemas(doc):
             key = (str(schema_path), phase)
             if key not in self._model_engines:
-                self._model_engines[key] = load_engines(schema_path, phase=phase)
+                warnings: list[SchemaWarning] = []
+                self._model_engines[key] = load_engines(
+                    schema_path, phase=phase, on_warning=lambda w, into=warnings: into.append(
+                        SchemaWarning(w.message, str(w.file) if w.file else None, w.line)))
+                self._model_warnings[key] = warnings
+                if not self.strict:         # else they are this file's errors, below
+                    self._fresh_warnings += warnings
             engines += self._model_engines[key]
-        return engines
+            if self.strict:
+                problems += [Problem(
+                    "error", f"{':'.join(str(x) for x in (w.file, w.line) if x)}: "
+                    f"{w.message} (a warning of compiling the xml-model ODD; an error with "
+                    "--strict)", engine="xml-model", schema=str(schema_path),
+                    rule="odd-warning") for w in self._model_warnings[key]]
+        return engines, problems
 
 
 def _unexpanded_xincludes(tree) -> list[Problem]:

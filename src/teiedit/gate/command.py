@@ -44,13 +44,16 @@ from teiedit.xmlio import TeieditError, writable_folder, write_atomic
               metavar="ADDRESS",
               help="Run the batch on the Dask cluster at ADDRESS (tcp://host:8786); alone, "
                    "on a local cluster of --jobs workers. Needs dask.distributed.")
+@click.option("--strict", is_flag=True,
+              help="The ODD compiler's warnings are errors: exit 2 for an ODD given with "
+                   "--schema or a profile; an error of the file for an xml-model PI's ODD.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing; only the exit code counts.")
 @click.option("--color/--no-color", default=None,
               help="Colour the text report (default: when writing to a terminal).")
 def validate_command(inputs: tuple[str, ...], schemas: tuple[str, ...], profile: str | None,
                      odd_source: str | None, phase: str, xml_model: bool, xinclude: bool, fmt: str,
                      output: str | None, jobs: int | None, timeout: float, scheduler: str | None,
-                     quiet: bool,
+                     strict: bool, quiet: bool,
                      color: bool | None) -> None:
     """Check TEI files, folders (*.xml, recursively) or '-' (stdin) against schemas.
 
@@ -68,9 +71,10 @@ def validate_command(inputs: tuple[str, ...], schemas: tuple[str, ...], profile:
                               odd_source=odd_source,
                               jobs=jobs or default_jobs(), xinclude=xinclude,
                               xml_model=xml_model, timeout=timeout, scheduler=scheduler,
+                              strict=strict,
                               on_result=(lambda _r: bar.update(1)) if bar else None,
                               on_warning=None if quiet else lambda w: click.echo(
-                                  error_line(w, "warning"), err=True))
+                                  error_line(w, "error" if strict else "warning"), err=True))
         if not quiet:
             if fmt == "text":
                 colour = color if color is not None else (output is None

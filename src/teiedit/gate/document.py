@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 from lxml import etree
 
@@ -30,6 +30,7 @@ class Document:
     tree: etree._ElementTree
     expanded: bool = False        # XIncludes were expanded: the tree holds more than data
     locator: Locator = field(init=False)
+    _seen: dict[str, bool] = field(init=False, default_factory=dict)   # may_contain
 
     def __post_init__(self) -> None:
         self.locator = Locator(self.tree, self.data)
@@ -45,10 +46,42 @@ class Document:
         return {m.decode() for m in _START_TAG.findall(as_utf8_for_scan(self.data))}
 
     @cached_property
+    def _names(self) -> set[str] | None:
+        """Local names of the elements and "@name" of the attributes, from the tree; None
+        for a UTF-8 document without expanded XIncludes, whose bytes are searched instead
+        (walking a TEI tree in Python takes most of the time it took to parse it)."""
+        if not self.expanded and (self.tree.docinfo.encoding or "").upper() in (
+                "UTF-8", "US-ASCII", "ASCII"):
+            return None
+        names: set[str] = set()
+        for el in self.tree.getroot().iter(etree.Element):
+            names.add(_local(el.tag))
+            names.update("@" + _local(a) for a in el.attrib)
+        return names
+
+    def may_contain(self, name: str) -> bool:
+        """Whether an element (`name`) or attribute (`@name`) of this local name may occur:
+        never False when one does; True also for a name only seen in text or comments
+        (`<name` or `:name` for an element, `name=` for an attribute)."""
+        if self._names is not None:
+            return name in self._names
+        if name not in self._seen:
+            scan = as_utf8_for_scan(self.data)
+            word = name.lstrip("@").encode("utf-8")
+            if word not in scan:            # a plain search first: most names are absent
+                self._seen[name] = False
+            elif name.startswith("@"):
+                self._seen[name] = _attribute_pattern(word).search(scan) is not None
+            else:
+                self._seen[name] = b"<" + word in scan or b":" + word in scan
+        return self._seen[name]
+
+    @cached_property
     def wide(self) -> bool:
         """Whether an element has more than WIDE children (counted only when the bytes
-        hold more than WIDE start tags)."""
-        return self.data.count(b"<") > WIDE and any(
+        may hold more than WIDE start tags: `<` not followed by `/`)."""
+        start_tags = self.data.count(b"<") - self.data.count(b"</")
+        return (self.expanded or start_tags > WIDE) and any(
             len(el) > WIDE for el in self.tree.iter(etree.Element))
 
     @cached_property
@@ -57,3 +90,12 @@ class Document:
         (and accept on any element) while RELAX NG treats them as any other attribute."""
         scan = as_utf8_for_scan(self.data)
         return self.expanded or XSI_NS.encode() in scan or _NS_CHAR_REF.search(scan) is not None
+
+
+def _local(name: str) -> str:
+    return name.rpartition("}")[2].rpartition(":")[2]
+
+
+@cache
+def _attribute_pattern(word: bytes) -> re.Pattern[bytes]:
+    return re.compile(re.escape(word) + rb"\s*=")

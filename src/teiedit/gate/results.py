@@ -25,12 +25,24 @@ class Problem:
     detail: str = ""       # the engine's own message, when it was translated
 
 
+@dataclass(frozen=True)
+class SchemaWarning:
+    """A warning about a schema rather than a file (the ODD compiler's, `file:line`)."""
+
+    message: str
+    file: str | None = None
+    line: int | None = None
+
+
 @dataclass
 class FileResult:
     """The verdict on one file: valid when it has no error-severity problem."""
 
     path: str
     problems: list[Problem] = field(default_factory=list)
+    # warnings of compiling the ODDs this file's xml-model PIs named, when compiled for it
+    # (in a worker process): the caller reports each once per run; not part of the report
+    schema_warnings: list[SchemaWarning] = field(default_factory=list)
 
     @property
     def valid(self) -> bool:

@@ -226,9 +226,11 @@ def _entry(top: Path, here: Path, listing: list[str]) -> Path | None:
 def load_engines(path: Path, *, phase: str = "", prune: bool = True,
                  expected_sha256: str | None = None,
                  odd_source: Path | None = None,
-                 on_warning: Callable[[TeieditError], None] | None = None) -> list[Engine]:
+                 on_warning: Callable[[TeieditError], None] | None = None,
+                 strict: bool = False) -> list[Engine]:
     """The engine(s) for one schema file (an ODD gives one per compiled schema, and its
-    compiler's warnings to `on_warning`)."""
+    compiler's warnings to `on_warning`; with `strict` they are errors: a TeieditError
+    after all have been given)."""
     path = schema_path(path)
     if not path.exists():
         raise TeieditError("schema file not found", file=path)
@@ -242,6 +244,9 @@ def load_engines(path: Path, *, phase: str = "", prune: bool = True,
         if on_warning:
             for w in warnings:
                 on_warning(w)
+        if strict and warnings:
+            raise TeieditError(f"the ODD compiler gave {len(warnings)} warning"
+                               f"{'s' * (len(warnings) > 1)}, errors with --strict", file=path)
         return [e for p in compiled for e in load_engines(p, phase=phase, prune=prune)]
     info = SchemaInfo(path=str(path), kind=kind, sha256=digest,
                       phase=phase if kind == "schematron" else "")

@@ -25,7 +25,7 @@ from lxml import etree
 from teiedit.gate.document import Document
 from teiedit.gate.paths import DATA_DIR, cache_dir
 from teiedit.gate.results import Problem, SchemaInfo
-from teiedit.gate.schematron_analysis import GATE_NS, annotate, names_in
+from teiedit.gate.schematron_analysis import GATE_NS, annotate
 from teiedit.gate.schematron_expand import expand
 from teiedit.xmlio import XINCLUDE_NS, TeieditError, write_atomic
 
@@ -153,8 +153,8 @@ class SchematronEngine:
         schematron_analysis): the others would report nothing, so they are not run."""
         if all(needs is None for _, needs in self._patterns):
             return [mode for mode, _ in self._patterns]     # nothing to learn from names
-        names = names_in(doc.tree)
-        return [mode for mode, needs in self._patterns if needs is None or needs & names]
+        return [mode for mode, needs in self._patterns
+                if needs is None or any(doc.may_contain(n) for n in needs)]
 
     def check(self, doc: Document) -> list[Problem]:
         modes = self.modes_for(doc)

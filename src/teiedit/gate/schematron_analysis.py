@@ -153,13 +153,3 @@ def annotate(root: etree._Element) -> None:
         if names is not None:
             pattern.set(f"{{{GATE_NS}}}needs", " ".join(sorted(names)))
 
-
-def names_in(tree: etree._ElementTree) -> set[str]:
-    """Local names of the document's elements, and "@name" for its attributes."""
-    tags: set[str] = set()
-    attributes: set[str] = set()
-    for el in tree.getroot().iter(etree.Element):
-        tags.add(el.tag)
-        attributes.update(el.keys())
-    return {t.rpartition("}")[2] for t in tags} | {
-        "@" + a.rpartition("}")[2] for a in attributes}
