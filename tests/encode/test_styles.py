@@ -7,7 +7,8 @@ blank lines between blocks.
 """
 
 import pytest
-from encode_helpers import Encoded, normalised
+from encode_helpers import ROOT, Encoded, normalised
+from lxml import etree
 
 VERSO, RECTO = "THE JOURNAL · Issue 4 (2020)", "Author · A Short Title"
 FULL = "words that fill a printed line of the body text up to its right margin"
@@ -94,6 +95,16 @@ def test_notes_are_placed_at_their_calls(make):
 def test_every_style_comes_back(make):
     text = make()
     assert Encoded(text).regenerated() == normalised(text)
+
+
+@pytest.mark.parametrize("make", [pdftotext, pypdf])
+def test_every_style_is_valid_against_the_projects_own_schema(make):
+    """Form feeds and indents are recorded in lb/@rend; the project's ODD must allow them."""
+    rng = etree.RelaxNG(etree.parse(str(ROOT / "schema" / "teiedit.rng")))
+    tree = Encoded(make().replace("\nA fifth", "\n  A fifth")).tree
+    rends = " ".join(tree.xpath("//@rend"))
+    assert "indent-2" in rends and ("formfeed" in rends) == (make is pdftotext)
+    assert rng.validate(tree), rng.error_log.last_error
 
 
 def test_blank_lines_between_blocks_keep_their_meaning():
