@@ -99,7 +99,7 @@ def test_registers_come_before_the_model(tiny_model: Path, register_dir: Path) -
     doc = make_doc("Ambassador Tito met Marshal Tito.")
     enrich(doc, Registers.load(register_dir), models=NameModels({"en": tiny_model}))
     assert [a for _, _, a in spans(doc.body.children[0].inline, "persName")] == \
-        [{"ref": "#tito_josip_broz"}] * 2
+        [{"ref": "#tito_josip_broz", "resp": "#teiedit-registers"}] * 2
 
 
 def test_the_model_is_declared_in_the_header(tiny_model: Path) -> None:
