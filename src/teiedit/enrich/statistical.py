@@ -37,7 +37,7 @@ from teiedit.enrich.corpus import LABELS, TAG_OF, Annotated, read
 from teiedit.enrich.names import Token, base_keys, tokens
 from teiedit.enrich.recognise import Recogniser
 from teiedit.enrich.resources import word_list
-from teiedit.enrich.translit import key
+from teiedit.enrich.translit import CYRILLIC, key, to_latin
 from teiedit.xmlio import TeieditError
 
 RESP_ID = "teiedit-model"
@@ -88,11 +88,30 @@ def _primary(lang: str) -> str:
     return lang.split("-")[0].lower()
 
 
+def latin_view(text: str) -> tuple[str, list[int]]:
+    """`text` with Serbian Cyrillic transliterated to Latin, and for each of its characters
+    (and its end) the offset in `text` it comes from: the models read Latin better than
+    Cyrillic (held-out persons recall 0.85 against 0.75), so Cyrillic is read through its
+    transliteration and the spans are mapped back."""
+    pieces, back = [], []
+    for i, ch in enumerate(text):
+        lat = to_latin(ch) if ch in CYRILLIC else ch
+        if len(lat) == 2 and ch.isupper() and i + 1 < len(text) and text[i + 1].isupper():
+            lat = lat.upper()  # "ЉУБА" -> "LJUBA", as `to_latin`
+        pieces.append(lat)
+        back.extend([i] * len(lat))
+    back.append(len(text))
+    return "".join(pieces), back
+
+
 def model_spans(nlp, texts: Iterable[str]) -> list[list[tuple[int, int, str]]]:
-    """The model's names in each text, trimmed to the edition's conventions: titles and a
-    leading "the" outside, an English possessive outside."""
+    """The model's names in each text (Cyrillic read through its Latin transliteration),
+    trimmed to the edition's conventions: titles and a leading "the" outside, an English
+    possessive outside."""
     out = []
-    for doc in nlp.pipe(texts, batch_size=64):
+    views = [latin_view(t) for t in texts]
+    for doc, (_, back) in zip(nlp.pipe((v for v, _ in views), batch_size=64), views,
+                              strict=True):
         spans = []
         for ent in doc.ents:
             if ent.label_ not in LABELS:
@@ -113,7 +132,7 @@ def model_spans(nlp, texts: Iterable[str]) -> list[list[tuple[int, int, str]]]:
                 if text.endswith(p):
                     end -= len(p)
             if end > start:
-                spans.append((start, end, ent.label_))
+                spans.append((back[start], back[end - 1] + 1, ent.label_))
         out.append(spans)
     return out
 
