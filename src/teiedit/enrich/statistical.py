@@ -258,16 +258,17 @@ class Pooled:
         return label
 
     def _located(self, form: str) -> bool:
-        """Does `form` stand after a preposition of place somewhere ("in Brioni", not "in
-        Djilas affair" nor "in Tito's view"), or in an enumeration next to a country or large
-        city ("Vienna, Frankfort and Munich")?"""
+        """Does `form` stand after a preposition of place somewhere ("in Brioni", "u Koruškoj",
+        not "in Djilas affair" nor "in Tito's view"), or in an enumeration next to a country
+        or large city ("Vienna, Frankfort and Munich")?"""
         before, after = _locatives()
         for n, s, e in self._occurrences(form):
             text = self.texts[n]
             prep = re.search(r"(\w+) $", text[max(0, s - 12):s])
             follows = re.match(r" ?(\w*)", text[e:e + 20])
+            # English puts attributes before nouns ("in Djilas affair"), Serbian after
             if prep and key(prep[1]) in before and not text.startswith(_POSSESSIVE, e) and \
-                    (not follows[1] or key(follows[1]) in after):
+                    (n not in self.english or not follows[1] or key(follows[1]) in after):
                 return True
             left = re.search(r"([A-Z][\w’'-]+)(?:,| and| or) $", text[max(0, s - 40):s])
             right = re.match(r"(?:,| and| or) ([A-Z][\w’'-]+)", text[e:e + 40])
