@@ -9,6 +9,8 @@ from teiedit.enrich.registers import Registers
 
 from .conftest import make_doc, spans
 
+LINKED = {"resp": "#teiedit-registers"}  # a register's names say which recogniser tagged them
+
 
 def names(register_dir, text: str) -> list[tuple[str, str, dict[str, str]]]:
     doc = make_doc(text)
@@ -29,12 +31,12 @@ def names(register_dir, text: str) -> list[tuple[str, str, dict[str, str]]]:
 ])
 def test_inflected_and_transliterated_forms_link_to_the_entry(register_dir, text, surface, ref):
     assert ("placeName" if ref in ("#belgrade",) else "orgName" if ref == "#psb"
-            else "persName", surface, {"ref": ref}) in names(register_dir, text)
+            else "persName", surface, {"ref": ref, **LINKED}) in names(register_dir, text)
 
 
 def test_english_possessive_stays_outside_the_name(register_dir):
-    assert ("persName", "Tito", {"ref": "#tito_josip_broz"}) in names(register_dir,
-                                                                       "impressed by Tito’s view")
+    assert ("persName", "Tito", {"ref": "#tito_josip_broz", **LINKED}) in \
+        names(register_dir, "impressed by Tito’s view")
 
 
 def test_longest_form_wins(register_dir):
@@ -44,7 +46,7 @@ def test_longest_form_wins(register_dir):
 
 def test_confirmed_names_carry_no_doubt(register_dir):
     ((_, _, attrs),) = names(register_dir, "Max met Léo Collard there")[-1:]
-    assert attrs == {"ref": "#collard_leo"}
+    assert attrs == {"ref": "#collard_leo", **LINKED}
 
 
 def test_ambiguous_name_is_tagged_without_ref_and_reported(register_dir):
@@ -66,3 +68,11 @@ def test_standoff_holds_the_entries_the_text_uses(register_dir):
     enrich(doc, Registers.load(register_dir))
     assert [lst.tag.split("}")[1] for lst in doc.standoff] == ["listPerson", "listPlace"]
     assert [len(lst) for lst in doc.standoff] == [1, 1]
+
+
+def test_the_header_declares_the_registers_as_a_recogniser_only_when_they_tagged(register_dir):
+    linked, unlinked = make_doc("Max met Léo Collard there"), make_doc("Nobody was there")
+    for doc in (linked, unlinked):
+        enrich(doc, Registers.load(register_dir))
+    assert "teiedit-registers" in linked.responsible
+    assert "teiedit-registers" not in unlinked.responsible

@@ -12,7 +12,8 @@ from lxml import etree
 from teiedit.cli import main
 from teiedit.enrich import enrich
 from teiedit.enrich.registers import Registers
-from teiedit.enrich.statistical import NameModels, shipped_models
+from teiedit.enrich.statistical import NameModels, latin_view, load, model_spans, shipped_models
+from teiedit.enrich.translit import to_cyrillic, to_latin
 from teiedit.serialize.tei import to_tree
 
 from .conftest import TEI, make_doc, spans
@@ -99,7 +100,7 @@ def test_registers_come_before_the_model(tiny_model: Path, register_dir: Path) -
     doc = make_doc("Ambassador Tito met Marshal Tito.")
     enrich(doc, Registers.load(register_dir), models=NameModels({"en": tiny_model}))
     assert [a for _, _, a in spans(doc.body.children[0].inline, "persName")] == \
-        [{"ref": "#tito_josip_broz"}] * 2
+        [{"ref": "#tito_josip_broz", "resp": "#teiedit-registers"}] * 2
 
 
 def test_the_model_is_declared_in_the_header(tiny_model: Path) -> None:
@@ -116,6 +117,24 @@ def test_without_a_model_no_model_is_declared() -> None:
     doc = make_doc("Ambassador Hallstein called.")
     enrich(doc)
     assert "teiedit-model" not in doc.responsible
+
+
+def test_cyrillic_is_read_through_its_transliteration_and_mapped_back() -> None:
+    latin = "Đilas je razgovarao sa Titom i Kardeljem u Beogradu."
+    cyrillic = to_cyrillic(latin)
+    nlp = load(shipped_models()["sr"])
+    found_latin, found_cyrillic = model_spans(nlp, [latin, cyrillic])
+    assert found_latin  # the same names, on the Cyrillic letters
+    assert [(to_latin(cyrillic[s:e]), label) for s, e, label in found_cyrillic] == \
+        [(latin[s:e], label) for s, e, label in found_latin]
+
+
+def test_the_latin_view_maps_each_letter_back_digraphs_included() -> None:
+    text = "ЉУБА Његовић"
+    view, back = latin_view(text)
+    assert view == "LJUBA Njegović"
+    assert text[back[0]:back[4] + 1] == "ЉУБА"
+    assert text[back[6]:back[len(view) - 1] + 1] == "Његовић"
 
 
 def test_the_package_ships_english_and_serbian_models() -> None:

@@ -80,3 +80,39 @@ def test_a_list_of_persons_makes_persons_of_its_other_members() -> None:
     got = pooled(texts, [[("Khrushchev", "PER"), ("Bulganin", "PER"), ("Mikoyan", "PER")]])
     assert [g[0] for g in got[0]] == ["Khrushchev", "Bulganin", "Mikoyan", "Shepilov",
                                       "Kumikin"]
+
+
+def test_a_rare_word_taken_once_for_a_person_in_english_is_one_everywhere() -> None:
+    texts = ["From Murphy.", "The note reached Murphy.", "Murphy and others came.",
+             "We saw Murphy.", "Murphy left."]
+    got = pooled(texts, [[("Murphy", "PER")], [], [], [], []])
+    assert [found for found in got] == [[("Murphy", "persName", "medium")]] * 5
+
+
+def test_a_place_label_without_a_place_context_is_a_person_and_after_in_a_place() -> None:
+    person = ["Then we saw Vilfan first.", "Vilfan took careful notes."]
+    assert pooled(person, [[("Vilfan", "LOC")], [("Vilfan", "LOC")]])[1] == \
+        [("Vilfan", "persName", "high")]
+    place = ["Tito is in Brioni.", "He met them at his Brioni residence."]
+    assert pooled(place, [[("Brioni", "PER")], [("Brioni", "PER")]])[0] == \
+        [("Brioni", "placeName", "high")]
+    attribute = ["Staff in Djilas affair.", "Djilas was tried."]  # no place: an attribute
+    assert pooled(attribute, [[("Djilas", "LOC")], [("Djilas", "LOC")]])[1] == \
+        [("Djilas", "persName", "high")]
+
+
+def test_names_joined_by_a_hyphen_are_two_mentions_and_demonyms_none() -> None:
+    texts = ["The Tito-Khrushchev meeting.", "Later Tito spoke and Khrushchev too.",
+             "Soviet-Yugoslav relations improved.", "Jean-Paul Sartre wrote."]
+    got = pooled(texts, [[("Tito-Khrushchev", "PER")], [], [("Soviet-Yugoslav", "LOC")],
+                         [("Jean-Paul Sartre", "PER")]])
+    assert [(n, tag) for n, tag, _ in got[0]] == [("Tito", "persName"),
+                                                  ("Khrushchev", "persName")]
+    assert got[2] == []
+    assert got[3] == [("Jean-Paul Sartre", "persName", "medium")]
+
+
+def test_a_country_short_form_passes_the_demonym_filter() -> None:
+    texts = ["The Soviet Union agreed.", "The Soviet Union left."]
+    got = pooled(texts, [[("Soviet Union", "ORG")], [("Soviet Union", "ORG")]])
+    assert got[0] == [("Soviet Union", "placeName", "high")]

@@ -34,7 +34,8 @@ def test_unknown_names_are_proposed_then_accepted_then_linked(register_dir, tmp_
     assert {"Max Buset", "Buset"} <= set(regs.entries["buset_max"].forms)
     doc = make_doc(*TEXT)
     enrich(doc, regs)
-    assert ("persName", "Max Buset", {"ref": "#buset_max"}) in spans(doc.body.children[0].inline)
+    assert ("persName", "Max Buset", {"ref": "#buset_max", "resp": "#teiedit-registers"}) in \
+        spans(doc.body.children[0].inline)
 
 
 def test_proposal_carries_life_dates_and_description_the_text_states(tmp_path):

