@@ -127,7 +127,7 @@
   </xsl:template>
   <xsl:template match="choice"><xsl:apply-templates select="(corr, reg, expan, *)[1]/node()"/></xsl:template>
   <xsl:template match="gap">[…]</xsl:template>
-  <xsl:template match="pb" mode="t:marker"><fo:inline font-size="7pt" color="#555555">[{(@n, '?')[1]}]</fo:inline></xsl:template>
+  <xsl:template match="pb" mode="t:marker"><fo:inline font-size="7pt" color="#555555">{t:pb-mark(., '')}</fo:inline></xsl:template>
   <xsl:template match="lb"><xsl:value-of select="t:lb-space(.)"/></xsl:template>
   <xsl:template match="table">
     <fo:table table-layout="fixed" width="100%"><fo:table-body>

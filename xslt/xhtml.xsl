@@ -216,7 +216,7 @@
 
   <xsl:function name="t:pb-text" as="xs:string">
     <xsl:param name="pb" as="element()"/>
-    <xsl:sequence select="'[' || t:label('page-abbr') || ' ' || ($pb/@n, '?')[1] || ']'"/>
+    <xsl:sequence select="t:pb-mark($pb, t:label('page-abbr') || ' ')"/>
   </xsl:function>
   <!-- The line a page begins with: a sibling lb with nothing but whitespace between (the
        following one first: pb lb is the usual order, lb pb happens). -->
