@@ -12,6 +12,7 @@
   exclude-result-prefixes="#all">
 
   <xsl:import href="common.xsl"/>
+  <xsl:include href="genres.xsl"/>
   <xsl:include href="modules.xsl"/>
 
   <!-- lang (and dir for right-to-left scripts) from @xml:lang. A tag that is not a registered
