@@ -207,10 +207,12 @@
   </xsl:template>
 
   <!-- ===== EpiDoc and other typed divisions without a heading of their own ===== -->
+  <!-- (a text part is named by its subtype: the label if labels.xml has one, else the
+       subtype itself, capitalised as a heading: "Poem 1") -->
   <xsl:function name="t:div-label" as="xs:string?">
     <xsl:param name="div" as="element()"/>
     <xsl:sequence select="if ($div/head or not($div/@type = ('edition', 'apparatus', 'translation', 'commentary', 'bibliography', 'textpart')))
-        then () else if ($div/@type = 'textpart') then $div/@n ! (t:label(($div/@subtype, 'part')[1]) || ' ' || .)
+        then () else if ($div/@type = 'textpart') then $div/@n ! ($div/(@subtype, 'part')[1] ! (t:known-label(.), upper-case(substring(., 1, 1)) || substring(., 2))[1] || ' ' || .)
         else string-join((t:label('div-' || $div/@type), $div[@type = 'translation']/@xml:lang ! ('(' || . || ')')), ' ')"/>
   </xsl:function>
 

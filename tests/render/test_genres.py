@@ -190,3 +190,12 @@ def test_page_breaks_link_their_facsimile(corpus_html):
     links = page.xpath("//a[@class='facs']/@href")
     assert links and all(h.startswith("https://") for h in links)
     assert len(links) == len(tei.xpath("//t:text//t:pb[@facs]", namespaces=TEI))
+
+
+def test_a_text_part_is_headed_by_its_subtype(tmp_path):
+    path = write_tei(tmp_path, "parts", (
+        "<text><body><div type='textpart' subtype='poem' n='1'><p>a</p></div>"
+        "<div type='textpart' n='2'><p>b</p></div></body></text>"))
+    render(path, {"html"}, tmp_path)
+    page = html.fromstring((tmp_path / "parts.html").read_bytes())
+    assert [text(h) for h in page.xpath("//article//h2")][:2] == ["Poem 1", "Part 2"]
