@@ -280,6 +280,14 @@
     <xsl:param name="text" as="text()"/>
     <xsl:sequence select="$text/preceding-sibling::node()[not(self::lb)][1][self::pb[@break = 'no']]"/>
   </xsl:function>
+  <!-- The marker of a page break: its printed number in brackets after `prefix` ("[p. 128]"),
+       or, when the source gives no number, the editors' page-break sign alone (no number is
+       made up: "[p. ?]" told the reader nothing but that it is unknown). -->
+  <xsl:function name="t:pb-mark" as="xs:string">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:param name="prefix" as="xs:string"/>
+    <xsl:sequence select="if (normalize-space($pb/@n)) then '[' || $prefix || normalize-space($pb/@n) || ']' else t:label('page-break')"/>
+  </xsl:function>
   <xsl:template match="pb">
     <xsl:if test="not(following-sibling::node()[not(self::lb)][1][self::text()][t:word-pb(.)] and @break = 'no')">
       <xsl:apply-templates select="." mode="t:marker"/>

@@ -167,7 +167,8 @@
     <xsl:variable name="pages" select="$m/imprint/biblScope[@unit = 'page'][1]"/>
     <xsl:variable name="date" select="(($m/imprint/date, //publicationStmt/date)[1] ! (@when, normalize-space(.))[.][1])[1]"/>
     <xsl:variable name="doi" select="($b//idno[@type = 'DOI'], //publicationStmt/idno[@type = 'DOI'])[1] ! normalize-space(.)"/>
-    <xsl:variable name="lang" select="(/*/@xml:lang, //text/@xml:lang)[1]"/>
+    <!-- only a registered language tag; a source's unregistered one (`cz`) is left out -->
+    <xsl:variable name="lang" select="(/*/@xml:lang[t:known-lang(.)], (//text/@xml:lang[t:known-lang(.)])[1])[1]"/>
     <xsl:variable name="rights" select="(//publicationStmt/availability//licence)[1] ! (@target, normalize-space(.))[.][1]"/>
     <xsl:variable name="meta" as="map(*)" select="map{
         'citation_title': t:title(.),

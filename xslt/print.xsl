@@ -99,7 +99,7 @@
   <xsl:template match="pb" mode="t:marker">
     <span class="pb">
       <xsl:if test="@n and not(ancestor::note)"><xsl:attribute name="id" select="'printed-page-' || t:pb-id(.)"/><xsl:attribute name="data-n" select="@n"/></xsl:if>
-      <xsl:text>[{(@n, '?')[1]}]</xsl:text>
+      <xsl:value-of select="t:pb-mark(., '')"/>
     </span>
   </xsl:template>
 

@@ -12,6 +12,7 @@
   exclude-result-prefixes="#all">
 
   <xsl:import href="common.xsl"/>
+  <xsl:include href="genres.xsl"/>
   <xsl:include href="modules.xsl"/>
 
   <!-- lang (and dir for right-to-left scripts) from @xml:lang. A tag that is not a registered
@@ -216,7 +217,7 @@
 
   <xsl:function name="t:pb-text" as="xs:string">
     <xsl:param name="pb" as="element()"/>
-    <xsl:sequence select="'[' || t:label('page-abbr') || ' ' || ($pb/@n, '?')[1] || ']'"/>
+    <xsl:sequence select="t:pb-mark($pb, t:label('page-abbr') || ' ')"/>
   </xsl:function>
   <!-- The line a page begins with: a sibling lb with nothing but whitespace between (the
        following one first: pb lb is the usual order, lb pb happens). -->

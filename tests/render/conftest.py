@@ -55,12 +55,22 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "tei"
 def corpus_html(tmp_path_factory, shared_dir):
     """A function: corpus document (path under docs/) -> its HTML pages' folder, each
     document rendered once per session."""
+    return _rendered_once(tmp_path_factory, "html")
+
+
+@pytest.fixture(scope="session")
+def corpus_fo(tmp_path_factory, shared_dir):
+    """A function: corpus document (path under docs/) -> the folder of its XSL-FO."""
+    return _rendered_once(tmp_path_factory, "fo")
+
+
+def _rendered_once(tmp_path_factory, to: str):
     done: dict[str, Path] = {}
 
     def rendered(name: str) -> Path:
         if name not in done:
-            folder = tmp_path_factory.mktemp(Path(name).stem)
-            render(CORPUS / "docs" / name, {"html"}, folder)
+            folder = tmp_path_factory.mktemp(f"{Path(name).stem}-{to}")
+            render(CORPUS / "docs" / name, {to}, folder)
             done[name] = folder
         return done[name]
     return rendered

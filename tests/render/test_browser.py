@@ -156,21 +156,31 @@ def test_bundled_edition_has_no_serious_accessibility_violations(bundled_out, pa
     assert serious == []
 
 
-def test_latin_and_cyrillic_use_one_font_family(sample_out, page):
-    """Chromium's own record of the fonts it drew the text with (DevTools protocol)."""
-    page.goto(url(sample_out, "sample.html"))
+def used_fonts(page, selector: str) -> set[str]:
+    """The font families Chromium drew the first `selector` element's text with (its own
+    record, through the DevTools protocol)."""
     cdp = page.context.new_cdp_session(page)
     cdp.send("DOM.enable")
     cdp.send("CSS.enable")
     root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    return {f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode",
+                                              {"nodeId": node})["fonts"]}
 
-    def fonts(selector: str) -> set[str]:
-        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
-        used = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
-        return {f["familyName"] for f in used}
 
-    assert fonts(".type-summary .type-text p") == {"DejaVu Serif"}  # Cyrillic
-    assert fonts("#sec1-body p") == {"DejaVu Serif"}  # Latin with diacritics
+def test_latin_and_cyrillic_use_one_font_family(sample_out, page):
+    """Chromium's own record of the fonts it drew the text with (DevTools protocol)."""
+    page.goto(url(sample_out, "sample.html"))
+    assert used_fonts(page, ".type-summary .type-text p") == {"DejaVu Serif"}  # Cyrillic
+    assert used_fonts(page, "#sec1-body p") == {"DejaVu Serif"}  # Latin with diacritics
+
+
+def test_ethiopic_is_drawn_with_an_ethiopic_font(corpus_html, page):
+    """Ge'ez text (Beta maṣāḥǝft) in Abyssinica SIL (scripts/install.sh), not as boxes."""
+    folder = corpus_html("betamasaheft-DSEthiop11.xml")
+    page.goto(url(folder, "betamasaheft-DSEthiop11.html"))
+    fonts = used_fonts(page, "[lang='gez']")
+    assert "Abyssinica SIL" in fonts and fonts <= {"Abyssinica SIL", "DejaVu Serif"}  # spaces
 
 
 @pytest.fixture

@@ -124,3 +124,15 @@ def test_the_tei_p5_source_itself(shared_dir, tmp_path):
     """p5subset.xml, 4 MB of TEI with every spec element: the HTML renders."""
     render(shared_dir / "tei-p5" / "p5subset.xml", {"html"}, tmp_path)
     assert (tmp_path / "p5subset.html").stat().st_size > 100_000
+
+
+def test_a_page_without_a_number_is_marked_without_one(tmp_path):
+    """A pb without @n shows the page-break sign ‖, never a made-up or "?" number."""
+    path = write_tei(tmp_path, "pages",
+                     "<text><body><p>one<pb/>two<pb n='7'/>three</p></body></text>")
+    doc = render_all(path, tmp_path / "o")
+    markers = doc.xpath("//span[contains(@class, 'pb')]")
+    assert [m.text_content() for m in markers] == ["‖", "[p. 7]"]
+    fo = (tmp_path / "o" / "pages.fo").read_text()
+    assert "[?]" not in fo and "‖" in fo and "[7]" in fo
+    assert "?" not in PdfReader(tmp_path / "o" / "pages.pdf").pages[0].extract_text()

@@ -36,13 +36,20 @@ def test_drama_speeches_keep_their_speakers(corpus_html):
     assert page.xpath("//div[@class='sp']/div[@class='l']")
 
 
-def test_cast_list_and_stage_directions(tmp_path):
-    path = write_tei(tmp_path, "play", (
+def write_play(folder: Path, to: str) -> Path:
+    """A small play with a cast list and a stage direction (the corpus's plays have none),
+    rendered to `to`."""
+    path = write_tei(folder, "play", (
         "<text><front><castList><head>Persons</head><castItem><role>HAMLET</role>"
         "<roleDesc>prince</roleDesc></castItem></castList></front><body><div><sp>"
         "<speaker>HAMLET</speaker><l>To be, or not to be</l></sp><stage>Exit.</stage>"
         "</div></body></text>"))
-    render(path, {"html"}, tmp_path)
+    render(path, {to}, folder)
+    return folder / f"play.{to}"
+
+
+def test_cast_list_and_stage_directions(tmp_path):
+    write_play(tmp_path, "html")
     page = html.fromstring((tmp_path / "play.html").read_bytes())
     assert [text(li) for li in page.xpath("//ul[@class='cast']/li")] == ["HAMLET, prince"]
     assert page.xpath("//p[@class='stage']")[0].text_content() == "Exit."
@@ -183,3 +190,12 @@ def test_page_breaks_link_their_facsimile(corpus_html):
     links = page.xpath("//a[@class='facs']/@href")
     assert links and all(h.startswith("https://") for h in links)
     assert len(links) == len(tei.xpath("//t:text//t:pb[@facs]", namespaces=TEI))
+
+
+def test_a_text_part_is_headed_by_its_subtype(tmp_path):
+    path = write_tei(tmp_path, "parts", (
+        "<text><body><div type='textpart' subtype='poem' n='1'><p>a</p></div>"
+        "<div type='textpart' n='2'><p>b</p></div></body></text>"))
+    render(path, {"html"}, tmp_path)
+    page = html.fromstring((tmp_path / "parts.html").read_bytes())
+    assert [text(h) for h in page.xpath("//article//h2")][:2] == ["Poem 1", "Part 2"]

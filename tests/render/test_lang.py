@@ -47,3 +47,12 @@ def test_the_dictionary_with_cz_has_no_invalid_lang(corpus_html):
     doc = html.fromstring((folder / "dariah-teilex0-examples.html").read_bytes())
     assert [e.get("lang") for e in doc.xpath("//*[@data-lang='cz']")] == [""]
     assert {"de", "fr", "pt", "grc", "en-US"} <= set(doc.xpath("//@lang"))
+
+
+def test_citation_metadata_carries_only_a_registered_language(tmp_path):
+    doc = render_all(write_tei(tmp_path, "cz", "<text><body><p>a</p></body></text>", lang="cz"),
+                     tmp_path / "o")
+    assert doc.xpath("//meta[@name='citation_language' or @name='DC.language']") == []
+    doc = render_all(write_tei(tmp_path, "cs", "<text xml:lang='cs'><body><p>a</p></body></text>",
+                               lang="cz"), tmp_path / "p")
+    assert doc.xpath("//meta[@name='citation_language']/@content") == ["cs"]

@@ -43,7 +43,9 @@ def html_to_pdf(html: str, name: str) -> bytes:
         labels = page_labels([
             [m.group(1) for anchor, _ in sorted(page.anchors.items(), key=lambda a: a[1][1])
              if (m := _PRINTED.match(anchor))] for page in document.pages])
-        return document.write_pdf(pdf_tags=True, finisher=lambda _doc, pdf: _label(pdf, labels))
+        # PDF/UA-1: tagged, identified in the XMP metadata, title shown, language set
+        return document.write_pdf(pdf_variant="pdf/ua-1",
+                                  finisher=lambda _doc, pdf: _label(pdf, labels))
     except Exception as e:  # WeasyPrint raises assorted internal errors on broken layouts
         raise TeieditError(f"PDF layout failed: {type(e).__name__}: {e}", file=name) from None
 
