@@ -49,21 +49,20 @@ NS = {"fo": FO}
 SPEAKERS = "//fo:block[@font-weight='bold'][@keep-with-next.within-page][not(@hyphenate)]"
 
 
-def fo_and_tei(corpus_fo, name: str):
-    from conftest import CORPUS
+def fo_and_tei(corpus_fo, shared_dir, name: str):
     from teiedit.xmlio import read_untrusted
 
     stem = name.removesuffix(".xml")
     return (etree.parse(str(corpus_fo(name) / f"{stem}.fo")),
-            read_untrusted(CORPUS / "docs" / name))
+            read_untrusted(shared_dir / "corpora" / "tei" / "docs" / name))
 
 
 def squash(s: str) -> str:
     return " ".join(s.split())
 
 
-def test_fo_drama_keeps_every_speaker_in_bold(corpus_fo):
-    fo, tei = fo_and_tei(corpus_fo, "greekdracor-aristophanes-birds.xml")
+def test_fo_drama_keeps_every_speaker_in_bold(corpus_fo, shared_dir):
+    fo, tei = fo_and_tei(corpus_fo, shared_dir, "greekdracor-aristophanes-birds.xml")
     speakers = [squash(s.xpath("string()")) for s in tei.xpath("//t:sp/t:speaker", namespaces=TEI)]
     bold = [squash(b.xpath("string()")) for b in fo.xpath(SPEAKERS, namespaces=NS)]
     assert len(speakers) == 746 and bold == speakers
@@ -77,35 +76,36 @@ def test_fo_cast_list_and_stage_directions(tmp_path):
     assert "HAMLET, prince" in fo.xpath("string(//fo:block[@start-indent='4mm'])", namespaces=NS)
 
 
-def test_fo_speeches_are_headed_by_their_speakers(corpus_fo):
-    fo, tei = fo_and_tei(corpus_fo, "parlaclarin-siparl-OZKSIS-Redna-034-2000-05-18.xml")
+def test_fo_speeches_are_headed_by_their_speakers(corpus_fo, shared_dir):
+    fo, tei = fo_and_tei(corpus_fo, shared_dir,
+                         "parlaclarin-siparl-OZKSIS-Redna-034-2000-05-18.xml")
     heads = fo.xpath(SPEAKERS, namespaces=NS)
     assert len(heads) == len(tei.xpath("//t:u[@who]", namespaces=TEI)) == 9
     assert all(h.text and not h.text.startswith("#") for h in heads)
 
 
-def test_fo_letter_has_correspondents_salute_and_closer(corpus_fo):
-    fo, tei = fo_and_tei(corpus_fo, "teipublisher-dantiscus-CIDTC-3823-cortez.xml")
+def test_fo_letter_has_correspondents_salute_and_closer(corpus_fo, shared_dir):
+    fo, tei = fo_and_tei(corpus_fo, shared_dir, "teipublisher-dantiscus-CIDTC-3823-cortez.xml")
     text = squash(fo.xpath("string(//fo:flow)", namespaces=NS))
     assert text.startswith("Hernán CORTÉS to Ioannes DANTISCUS") and "From: " in text
     closers = fo.xpath("//fo:block[@text-align='end'][@space-before='3mm']", namespaces=NS)
     assert len(closers) == len(tei.xpath("//t:text//t:closer", namespaces=TEI))
 
 
-def test_fo_verse_apparatus_epidoc_dictionary(corpus_fo):
-    fo, tei = fo_and_tei(corpus_fo, "sarit-astavakragita.xml")
+def test_fo_verse_apparatus_epidoc_dictionary(corpus_fo, shared_dir):
+    fo, tei = fo_and_tei(corpus_fo, shared_dir, "sarit-astavakragita.xml")
     assert len(fo.xpath("//fo:flow//fo:block[@text-align='start']", namespaces=NS)) == \
         len(tei.xpath("//t:text//t:l", namespaces=TEI))
-    fo, tei = fo_and_tei(corpus_fo, "sarit-ratnakirti.xml")
+    fo, tei = fo_and_tei(corpus_fo, shared_dir, "sarit-ratnakirti.xml")
     assert len(fo.xpath("//fo:inline[@font-size='8pt'][@color]", namespaces=NS)) == \
         len(tei.xpath("//t:app", namespaces=TEI))
-    fo, tei = fo_and_tei(corpus_fo, "iospe-1.12.xml")
+    fo, tei = fo_and_tei(corpus_fo, shared_dir, "iospe-1.12.xml")
     heads = [b.text for b in fo.xpath("//fo:block[@font-weight='bold']", namespaces=NS)]
     assert {"Edition", "Apparatus", "Translation (ru)", "Commentary"} <= set(heads)
     assert "Manuscript description" in heads
     text = fo.xpath("string(//fo:flow)", namespaces=NS)
     assert text.count("[") >= len(tei.xpath("//t:text//t:supplied", namespaces=TEI)) > 0
-    fo, tei = fo_and_tei(corpus_fo, "teipublisher-osinski.xml")
+    fo, tei = fo_and_tei(corpus_fo, shared_dir, "teipublisher-osinski.xml")
     assert len(fo.xpath("//fo:block[@space-before='2mm']", namespaces=NS)) >= \
         len(tei.xpath("//t:entryFree", namespaces=TEI)) == 17
 
