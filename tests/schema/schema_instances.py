@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import math
 import random
+import re
 
 from lxml import etree
 
@@ -100,6 +101,8 @@ class Generator:
             facets = dict(p.params)
             if "minInclusive" in facets or "maxInclusive" in facets:
                 return facets.get("minInclusive", facets.get("maxInclusive"))
+            if "pattern" in facets and (sample := pattern_sample(facets["pattern"])):
+                return sample
             if p.type in ("ID", "IDREF", "IDREFS"):
                 self.ids += 1
                 return f"id{self.ids}"
@@ -183,6 +186,16 @@ class Generator:
 
     def document(self, start: str) -> etree._ElementTree:
         return etree.ElementTree(self.element(start))
+
+
+def pattern_sample(pattern: str) -> str | None:
+    """A value matching a simple pattern: its first alternative without optional groups;
+    None when that does not match or Python cannot read the XSD regex (\\p{…})."""
+    candidate = re.sub(r"\([^()]*\)[?*]", "", pattern.split("|")[0])
+    try:
+        return candidate if re.fullmatch(pattern, candidate) else None
+    except re.error:
+        return None
 
 
 def mutations(doc: etree._ElementTree, schema: Schema, rnd: random.Random):

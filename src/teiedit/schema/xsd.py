@@ -258,16 +258,16 @@ class XsdWriter:
             u = self.x("union", st)
             for i in p.items:
                 self.simple(u, i)
-        elif isinstance(p, P.ListOf):
-            inner = p.item
-            lo = 0
-            if isinstance(inner, P.Repeat):
-                inner, lo = inner.item, inner.min
-            target = self.x("restriction", st) if lo else st
-            lst = self.x("list", self.x("simpleType", target) if lo else target)
+        elif isinstance(p, P.ListOf) and (bounds := list_bounds(p.item)):
+            inner, lo, hi = bounds
+            limited = lo > 0 or hi != P.UNBOUNDED
+            target = self.x("restriction", st) if limited else st
+            lst = self.x("list", self.x("simpleType", target) if limited else target)
             self.simple(lst, inner)
             if lo:
                 self.x("minLength", target, value=str(lo))
+            if hi != P.UNBOUNDED:
+                self.x("maxLength", target, value=str(hi))
         else:
             self.x("restriction", st, base="xs:string")
 
@@ -398,3 +398,17 @@ def write_xsd(schema: Schema, xml_xsd: str) -> bytes:
     """The XSD; `xml_xsd` is the file name of the companion schema for xml:* attributes."""
     tree = XsdWriter(schema, xml_xsd).write()
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def list_bounds(item: P.Pattern) -> tuple[P.Pattern, int, int] | None:
+    """A list's one token pattern and its bounds: `x*`/`x+`/`x{m,n}`, or the flat sequence
+    `x x? x?` the compiler writes for a bounded datatype; None when the tokens differ."""
+    if isinstance(item, P.Repeat):
+        return item.item, item.min, item.max
+    if not isinstance(item, P.Seq):
+        return item, 1, 1
+    parts = [(i.item, 0) if isinstance(i, P.Repeat) and (i.min, i.max) == (0, 1) else (i, 1)
+             for i in item.items]
+    if len({token for token, _ in parts}) != 1:
+        return None
+    return parts[0][0], sum(req for _, req in parts), len(parts)
