@@ -38,6 +38,11 @@ GRAMMAR = """<grammar xmlns="http://relaxng.org/ns/structure/1.0"
     </data></attribute></optional>
     <optional><attribute name="refs"><list><oneOrMore><data type="anyURI"/></oneOrMore>
       </list></attribute></optional>
+    <optional><attribute name="marks"><list><group><data type="token">
+      <param name="pattern">a|b-[0-9]</param></data>
+      <optional><data type="token">
+        <param name="pattern">a|b-[0-9]</param></data></optional></group>
+    </list></attribute></optional>
     <optional><attribute name="size"><data type="nonNegativeInteger">
       <param name="maxInclusive">10</param></data></attribute></optional>
   </element></define>
@@ -70,6 +75,9 @@ def small() -> tuple[fastpath.FastPath, etree.RelaxNG]:
     ('kind="a" code="ab1"', False),
     ('kind="a" refs="#x #y"', True),
     ('kind="a" refs=" "', False),                # oneOrMore: an empty list is not enough
+    ('kind="a" marks="a b-1"', True),           # a bounded list: one or two tokens
+    ('kind="a" marks="a b-1 a"', False),
+    ('kind="a" marks="c"', False),
     ('kind="a" size="10"', True),
     ('kind="a" size="11"', False),
     ('kind="a" n="anything at all"', True),

@@ -220,27 +220,46 @@ class XsdTranslator:
     def _list_type(self, kids: list[etree._Element]) -> etree._Element:
         if len(kids) != 1:
             raise Untranslatable
-        item = kids[0]
-        if item.tag in (f"{_R}oneOrMore", f"{_R}zeroOrMore"):
-            facet = ("minLength", "1") if item.tag == f"{_R}oneOrMore" else None
-            inner = patterns(item)
-            if len(inner) != 1:
-                raise Untranslatable
-            item = inner[0]
-        else:
-            facet = ("length", "1")
+        item, facets = _list_item(kids[0])
         item_type = self.simple_type(item)
         if item_type.find(f"{_X}list") is not None:
             raise Untranslatable
         listed = etree.Element(f"{_X}simpleType")
         etree.SubElement(listed, f"{_X}list").append(item_type)
-        if facet is None:
+        if not facets:
             return listed
         st = etree.Element(f"{_X}simpleType")
         restriction = etree.SubElement(st, f"{_X}restriction")
         restriction.append(listed)
-        etree.SubElement(restriction, f"{_X}{facet[0]}", value=facet[1])
+        for name, value in facets:
+            etree.SubElement(restriction, f"{_X}{name}", value=value)
         return st
+
+
+def _list_item(item: etree._Element) -> tuple[etree._Element, list[tuple[str, str]]]:
+    """A list's one token pattern and its length facets: `x+`, `x*`, `x`, or the flat
+    `group(x, optional(x)…)` the ODD compiler writes for a bounded datatype."""
+    if item.tag in (f"{_R}oneOrMore", f"{_R}zeroOrMore"):
+        inner = patterns(item)
+        if len(inner) != 1:
+            raise Untranslatable
+        return inner[0], [("minLength", "1")] if item.tag == f"{_R}oneOrMore" else []
+    if item.tag != f"{_R}group":
+        return item, [("length", "1")]
+    tokens = []
+    for part in patterns(item):
+        optional = part.tag == f"{_R}optional" and len(patterns(part)) == 1
+        tokens.append((patterns(part)[0] if optional else part, not optional))
+    if len({_shape(token) for token, _ in tokens}) != 1:
+        raise Untranslatable
+    required = sum(req for _, req in tokens)
+    return tokens[0][0], [("minLength", str(required)), ("maxLength", str(len(tokens)))]
+
+
+def _shape(node: etree._Element) -> tuple:
+    """A pattern's structure without its layout whitespace, to compare two patterns."""
+    return (node.tag, tuple(sorted(node.attrib.items())), (node.text or "").strip(),
+            tuple(_shape(c) for c in node if isinstance(c.tag, str)))
 
 
 def _union(members: list[etree._Element]) -> etree._Element:
