@@ -280,13 +280,17 @@
     <xsl:param name="text" as="text()"/>
     <xsl:sequence select="$text/preceding-sibling::node()[not(self::lb)][1][self::pb[@break = 'no']]"/>
   </xsl:function>
-  <!-- The marker of a page break: its printed number in brackets after `prefix` ("[p. 128]"),
-       or, when the source gives no number, the editors' page-break sign alone (no number is
-       made up: "[p. ?]" told the reader nothing but that it is unknown). -->
+  <!-- The marker of a page break: its printed number in brackets after `prefix` ("[p. 128]");
+       a label that is not a bare number is shown as the source gives it ("[t. 867 p. 1/36A]",
+       "[12r]", no "p." put before it); when the source gives nothing, the editors' page-break
+       sign alone (no number is made up: "[p. ?]" told the reader nothing). -->
   <xsl:function name="t:pb-mark" as="xs:string">
     <xsl:param name="pb" as="element()"/>
     <xsl:param name="prefix" as="xs:string"/>
-    <xsl:sequence select="if (normalize-space($pb/@n)) then '[' || $prefix || normalize-space($pb/@n) || ']' else t:label('page-break')"/>
+    <xsl:variable name="n" select="normalize-space($pb/@n)"/>
+    <xsl:sequence select="if (not($n)) then t:label('page-break')
+                          else if (matches($n, '^([0-9]+|[ivxlcdm]+|[IVXLCDM]+)$')) then '[' || $prefix || $n || ']'
+                          else '[' || $n || ']'"/>
   </xsl:function>
   <xsl:template match="pb">
     <xsl:if test="not(following-sibling::node()[not(self::lb)][1][self::text()][t:word-pb(.)] and @break = 'no')">

@@ -136,3 +136,13 @@ def test_a_page_without_a_number_is_marked_without_one(tmp_path):
     fo = (tmp_path / "o" / "pages.fo").read_text()
     assert "[?]" not in fo and "‖" in fo and "[7]" in fo
     assert "?" not in PdfReader(tmp_path / "o" / "pages.pdf").pages[0].extract_text()
+
+
+def test_a_page_label_that_is_not_a_number_is_shown_as_the_source_gives_it(tmp_path):
+    """'p.' goes before printed page numbers only: a folio or a volume-and-page label is not
+    turned into "[p. t. 867 p. 1/36A]"."""
+    path = write_tei(tmp_path, "labels", "<text><body><p>a<pb n='xii'/>b<pb n='12r'/>c"
+                                         "<pb n='t. 867 p. 1/36A'/>d</p></body></text>")
+    doc = render_all(path, tmp_path / "o")
+    markers = doc.xpath("//span[contains(@class, 'pb')]")
+    assert [m.text_content() for m in markers] == ["[p. xii]", "[12r]", "[t. 867 p. 1/36A]"]
