@@ -31,13 +31,10 @@ def encode_tree(source: Path, *, lang: str = "en", keep_lines: bool = True,
     ships."""
     diag = diag or Diagnostics(source_name(source))
     data, name = source_bytes(source)
-    if is_pdf(data):
-        pdf = read_pdf(data, name, diag)
-        doc = encode_source(pdf.source, diag, lang=lang, keep_lines=keep_lines,
-                            metadata=metadata, read=pdf)
-    else:
-        doc = encode_source(parse_source(data, name, diag, encoding), diag, lang=lang,
-                            keep_lines=keep_lines, metadata=metadata)
+    pdf = read_pdf(data, name, diag) if is_pdf(data) else None
+    text = pdf.source if pdf else parse_source(data, name, diag, encoding)
+    doc = encode_source(text, diag, lang=lang, keep_lines=keep_lines, metadata=metadata,
+                        read=pdf)
     if names:
         report = report if report is not None else Report()
         if models is None and use_model:

@@ -101,8 +101,8 @@ def encode_source(source: Source, diag: Diagnostics, *, lang: str = "en", keep_l
     opts.printed_lines = {ln.no: k for page in layout.pages
                           for k, ln in enumerate((x for x in page.content if not x.blank), 1)}
     anchors = note_anchors(layout.notes, opts)
-    calls = read.calls + symbol_calls(layout.body, layout.notes) if read else \
-        find_calls(layout.body, layout.notes, diag) + symbol_calls(layout.body, layout.notes)
+    calls = (read.calls if read else find_calls(layout.body, layout.notes, diag)) \
+        + symbol_calls(layout.body, layout.notes)
     check_layout(layout, calls, diag)
     by_line = defaultdict(list)
     for call in calls:

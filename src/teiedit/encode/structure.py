@@ -91,11 +91,8 @@ def reading_units(layout: Layout, doc_lang: str) -> tuple[list[Unit], list[Page]
             waiting += [p for p in layout.pages
                         if prev_page.seq < p.seq < block.page.seq]
         previous = units[-1] if units else None
-        ended = block.starts if block.starts is not None else \
-            paragraph_ends(previous.blocks[-1].lines[-1], block.lines[0], layout.style) \
-            if previous else True
         if new_page and previous and unit.kind == "p" and previous.kind in ("p", "abstract") \
-                and not ended and not waiting:
+                and not waiting and not _starts_paragraph(previous, block, layout):
             previous.blocks.append(block)
             continue
         if new_page:
@@ -114,6 +111,14 @@ def _mid_sentence(text: str) -> bool:
     """Ends in a lower-case word or a comma: no sentence closes there."""
     end = text.rstrip()[-1:]
     return end == "," or end.islower()
+
+
+def _starts_paragraph(previous: Unit, block: BodyBlock, layout: Layout) -> bool:
+    """Whether a page's first block opens a paragraph: what the reader knows (a PDF's
+    indent), else what the previous page's last line shows."""
+    if block.starts is not None:
+        return block.starts
+    return paragraph_ends(previous.blocks[-1].lines[-1], block.lines[0], layout.style)
 
 
 @dataclass
